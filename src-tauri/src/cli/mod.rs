@@ -1,0 +1,361 @@
+//! The `meshwright` command line (clap). Commands print to the writers they are given, so tests run them
+//! in-process; errors go to stderr, and the exit code is 0 for success, 1 for a negative verdict, 2 for unusable
+//! input.
+
+mod show;
+
+use crate::design;
+use crate::error::Error;
+use crate::export::{self, ExportFormat, ExportReport};
+use crate::generate::{self, GenerateOptions};
+use crate::mesh_as_code;
+use crate::model::{Domain, Entity, Extra, Id, Mesh, MeshSettings};
+use crate::store::Store;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Exit code: the command did what was asked.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the command ran, and its verdict is negative (a check found an error, a diff found a break).
+pub const EXIT_VERDICT: u8 = 1;
+/// Exit code: the input was unusable (a missing or damaged file, a bad argument).
+pub const EXIT_UNUSABLE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "meshwright",
+    version,
+    about = "Design a data mesh: domains, data products, contracts and their dependencies.",
+    long_about = "Design a data mesh: domains, data products, contracts and their dependencies.\n\n\
+                  Every command that reads a mesh takes a .mesh file or a mesh-as-code folder.\n\
+                  With no command, meshwright opens the studio (desktop build).",
+    after_help = "Exit codes: 0 success, 1 negative verdict, 2 unusable input."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Open a design in the studio (desktop build).
+    Open {
+        /// The .mesh file to open.
+        file: PathBuf,
+    },
+    /// Create an empty design.
+    New {
+        /// The .mesh file to create.
+        file: PathBuf,
+        /// The design's name (defaults to the file name).
+        #[arg(long)]
+        name: Option<String>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read mesh-as-code folders, ODPS or ODCS files into a new design.
+    Import {
+        /// Folders, *.odps.yaml, *.odcs.yaml or .mesh files to read.
+        #[arg(required = true)]
+        sources: Vec<PathBuf>,
+        /// The .mesh file to write.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a design in another format.
+    Export {
+        /// The .mesh file or mesh-as-code folder to read.
+        mesh: PathBuf,
+        /// The format to write.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Where to write: a folder for `mesh`, a file for `json`.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Summarize a design: domains, products, contracts, dependencies.
+    Show {
+        /// The .mesh file or mesh-as-code folder to read.
+        mesh: PathBuf,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Make a synthetic design of any size, for demos and benchmarks.
+    Generate {
+        /// The .mesh file to write.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Number of domains.
+        #[arg(long, default_value_t = 6)]
+        domains: usize,
+        /// Number of data products.
+        #[arg(long, default_value_t = 50)]
+        products: usize,
+        /// Seed of the random generator; the same seed gives the same design.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Dependency cycles to plant (none by default).
+        #[arg(long, default_value_t = 0)]
+        cycles: usize,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Apply synthetic edits to a design, printing each committed one (a crash-safety diagnostic).
+    #[command(hide = true)]
+    StressEdits {
+        file: PathBuf,
+        /// Stop after this many edits (default: run until killed).
+        #[arg(long)]
+        count: Option<u64>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TextOrJson {
+    Text,
+    Json,
+}
+
+/// What the binary should do once the command line has been handled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit with this code.
+    Exit(u8),
+    /// Open the studio, on a design that was checked to open.
+    OpenStudio(Option<PathBuf>),
+}
+
+/// Runs the command line `args` (program name first), writing to `out` and `err`.
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let text = error.render().ansi().to_string();
+            let target: &mut dyn Write = if error.use_stderr() { err } else { out };
+            let _ = write!(target, "{text}");
+            return Outcome::Exit(if error.use_stderr() {
+                EXIT_UNUSABLE
+            } else {
+                EXIT_OK
+            });
+        }
+    };
+    match execute(cli.command, out, err) {
+        Ok(outcome) => outcome,
+        Err(error) => {
+            let _ = writeln!(err, "error: {error}");
+            Outcome::Exit(EXIT_UNUSABLE)
+        }
+    }
+}
+
+fn execute(
+    command: Option<Command>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let Some(command) = command else {
+        return Ok(Outcome::OpenStudio(None));
+    };
+    match command {
+        Command::Open { file } => {
+            // Refuse an unusable file here, with the CLI's message and exit code, before any window opens.
+            Store::open(&file)?;
+            Ok(Outcome::OpenStudio(Some(file)))
+        }
+        Command::New { file, name, force } => {
+            let name = name.unwrap_or_else(|| file_stem(&file));
+            Store::create(&file, &Mesh::named(name.clone()), force)?;
+            print(
+                out,
+                format_args!(
+                    "Created {} (\"{name}\"). Open it with: meshwright open {}\n",
+                    file.display(),
+                    file.display()
+                ),
+            )
+        }
+        Command::Import {
+            sources,
+            out: target,
+            force,
+        } => {
+            let started = Instant::now();
+            let mut mesh = read_sources(&sources)?;
+            if mesh.settings == MeshSettings::default() {
+                mesh.settings.name = file_stem(&target);
+            }
+            Store::create(&target, &mesh, force)?;
+            print(
+                out,
+                format_args!(
+                    "Imported {} domains, {} products, {} contracts, {} source systems and {} consumers into {} in {} ms\n",
+                    mesh.domains.len(),
+                    mesh.products.len(),
+                    mesh.contracts.len(),
+                    mesh.source_systems.len(),
+                    mesh.consumers.len(),
+                    target.display(),
+                    started.elapsed().as_millis()
+                ),
+            )
+        }
+        Command::Export {
+            mesh,
+            format,
+            out: target,
+        } => {
+            let design = design::load(&mesh)?;
+            match export::export(&design, format, &target)? {
+                ExportReport::Folder(report) => print(
+                    out,
+                    format_args!(
+                        "Exported {} to {}: {} files written, {} unchanged, {} removed\n",
+                        mesh.display(),
+                        target.display(),
+                        report.written.len(),
+                        report.unchanged,
+                        report.removed.len()
+                    ),
+                ),
+                ExportReport::File { bytes } => print(
+                    out,
+                    format_args!(
+                        "Exported {} to {} ({bytes} bytes)\n",
+                        mesh.display(),
+                        target.display()
+                    ),
+                ),
+            }
+        }
+        Command::Show { mesh, format } => {
+            let design = design::load(&mesh)?;
+            let summary = crate::summary::summarize(&design);
+            match format {
+                TextOrJson::Json => {
+                    let text = serde_json::to_string_pretty(&summary)
+                        .map_err(|error| Error::Internal(error.to_string()))?;
+                    print(out, format_args!("{text}\n"))
+                }
+                TextOrJson::Text => {
+                    print(out, format_args!("{}", show::render_text(&summary, &mesh)))
+                }
+            }
+        }
+        Command::Generate {
+            out: target,
+            domains,
+            products,
+            seed,
+            cycles,
+            force,
+        } => {
+            let started = Instant::now();
+            let mesh = generate::generate(GenerateOptions {
+                domains,
+                products,
+                seed,
+                cycles,
+            })?;
+            let generated = started.elapsed();
+            Store::create(&target, &mesh, force)?;
+            print(
+                out,
+                format_args!(
+                    "Generated {} domains, {} products, {} contracts, {} dependencies into {} ({} ms to generate, {} ms in all)\n",
+                    mesh.domains.len(),
+                    mesh.products.len(),
+                    mesh.contracts.len(),
+                    mesh.dependencies().count(),
+                    target.display(),
+                    generated.as_millis(),
+                    started.elapsed().as_millis()
+                ),
+            )
+        }
+        Command::StressEdits { file, count } => stress_edits(&file, count, out, err),
+    }
+}
+
+/// Reads import sources: `.mesh` files through the store, everything else as mesh as code.
+fn read_sources(sources: &[PathBuf]) -> Result<Mesh, Error> {
+    let (documents, code): (Vec<&PathBuf>, Vec<&PathBuf>) = sources
+        .iter()
+        .partition(|source| source.is_file() && source.extension().is_some_and(|e| e == "mesh"));
+    let code: Vec<PathBuf> = code.into_iter().cloned().collect();
+    let mut mesh = if code.is_empty() {
+        Mesh::default()
+    } else {
+        mesh_as_code::read_sources(&code)?
+    };
+    for document in documents {
+        let other = design::load(document)?;
+        for entity in other.entities() {
+            if matches!(entity, Entity::Settings(_)) && mesh.settings != MeshSettings::default() {
+                continue;
+            }
+            mesh.put(entity);
+        }
+    }
+    Ok(mesh)
+}
+
+fn stress_edits(
+    file: &Path,
+    count: Option<u64>,
+    out: &mut dyn Write,
+    _err: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let mut store = Store::open(file)?;
+    let mut index: u64 = 0;
+    while count.is_none_or(|count| index < count) {
+        let id = Id::new(format!("stress-{index}"))?;
+        let domain = Domain {
+            id: id.clone(),
+            name: format!("Stress {index}"),
+            description: Some(format!("Written by edit {index}.")),
+            owner_team: None,
+            color: None,
+            extra: Extra::new(),
+        };
+        let mut settings = store.load_settings()?;
+        settings.description = Some(format!("Last stress edit: {index}"));
+        store.apply(
+            &format!("Stress edit {index}"),
+            &[Entity::Domain(domain), Entity::Settings(settings)],
+            &[],
+        )?;
+        let _ = writeln!(out, "committed {index}");
+        let _ = out.flush();
+        index += 1;
+    }
+    Ok(Outcome::Exit(EXIT_OK))
+}
+
+fn print(out: &mut dyn Write, text: std::fmt::Arguments<'_>) -> Result<Outcome, Error> {
+    out.write_fmt(text).map_err(|source| Error::Io {
+        action: "write to",
+        path: PathBuf::from("standard output"),
+        source,
+    })?;
+    Ok(Outcome::Exit(EXIT_OK))
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || "Untitled mesh".to_owned(),
+        |stem| stem.to_string_lossy().into_owned(),
+    )
+}

@@ -1,0 +1,105 @@
+//! The one error type that crosses the edges of the engine (the CLI's stderr, the desktop's IPC) as
+//! `{code, message}`. The code is a closed set the UI and scripts branch on; the message is for people.
+
+use crate::generate::GenerateError;
+use crate::mesh_as_code::CodeError;
+use crate::model::IdError;
+use crate::store::StoreError;
+use serde::Serialize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Code(#[from] CodeError),
+    #[error(transparent)]
+    Generate(#[from] GenerateError),
+    #[error(transparent)]
+    Id(#[from] IdError),
+    #[error("cannot {action} {}: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Usage(String),
+    /// A bug: something the engine itself produced could not be handled.
+    #[error("internal error: {0}; please report it")]
+    Internal(String),
+}
+
+/// What kind of failure an error is, for code that must react to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    NotFound,
+    AlreadyExists,
+    NotAMesh,
+    Corrupt,
+    TooNew,
+    InUse,
+    InvalidDocument,
+    InvalidId,
+    InvalidArgument,
+    Io,
+    Internal,
+}
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::Store(error) => match error {
+                StoreError::NotFound { .. } | StoreError::SnapshotNotFound { .. } => {
+                    ErrorCode::NotFound
+                }
+                StoreError::AlreadyExists { .. } | StoreError::SnapshotExists { .. } => {
+                    ErrorCode::AlreadyExists
+                }
+                StoreError::NotSqlite { .. } | StoreError::Foreign { .. } => ErrorCode::NotAMesh,
+                StoreError::Truncated { .. }
+                | StoreError::Corrupt { .. }
+                | StoreError::Decode { .. } => ErrorCode::Corrupt,
+                StoreError::TooNew { .. } => ErrorCode::TooNew,
+                StoreError::InUse { .. } => ErrorCode::InUse,
+                StoreError::Io { .. } => ErrorCode::Io,
+                StoreError::Sqlite { .. } | StoreError::Encode { .. } => ErrorCode::Internal,
+            },
+            Self::Code(error) => match error {
+                CodeError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                    ErrorCode::NotFound
+                }
+                CodeError::Io { .. } => ErrorCode::Io,
+                CodeError::TooNew { .. } => ErrorCode::TooNew,
+                CodeError::NoDesign { .. } => ErrorCode::NotAMesh,
+                CodeError::Yaml { .. }
+                | CodeError::Unrecognised { .. }
+                | CodeError::Duplicate { .. } => ErrorCode::InvalidDocument,
+                CodeError::Render { .. } => ErrorCode::Internal,
+            },
+            Self::Generate(_) | Self::Usage(_) => ErrorCode::InvalidArgument,
+            Self::Id(_) => ErrorCode::InvalidId,
+            Self::Internal(_) => ErrorCode::Internal,
+            Self::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                ErrorCode::NotFound
+            }
+            Self::Io { .. } => ErrorCode::Io,
+        }
+    }
+
+    /// The `{code, message}` pair that crosses IPC and `--format json` output.
+    pub fn to_json(&self) -> ErrorJson {
+        ErrorJson {
+            code: self.code(),
+            message: self.to_string(),
+        }
+    }
+}
+
+/// The serialized form of an error.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorJson {
+    pub code: ErrorCode,
+    pub message: String,
+}

@@ -1,0 +1,16 @@
+//! Meshwright's engine: the mesh model, the `.mesh` document, mesh as code, and the command line. The desktop
+//! layer (feature `desktop`) is the only part that names Tauri; everything else is plain Rust that a CLI, a test
+//! or a future server can call.
+
+pub mod cli;
+pub mod design;
+pub mod error;
+pub mod export;
+pub mod generate;
+pub mod mesh_as_code;
+pub mod model;
+pub mod store;
+pub mod summary;
+pub mod yaml;
+
+pub use error::{Error, ErrorCode};

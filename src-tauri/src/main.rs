@@ -1,0 +1,26 @@
+//! The `meshwright` binary: the command line, and with the `desktop` feature the studio window.
+
+use meshwright::cli::{self, Outcome};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    match cli::run(std::env::args_os(), &mut stdout, &mut stderr) {
+        Outcome::Exit(code) => ExitCode::from(code),
+        Outcome::OpenStudio(file) => open_studio(file),
+    }
+}
+
+#[cfg(feature = "desktop")]
+fn open_studio(file: Option<std::path::PathBuf>) -> ExitCode {
+    meshwright::desktop::run(file)
+}
+
+#[cfg(not(feature = "desktop"))]
+fn open_studio(_file: Option<std::path::PathBuf>) -> ExitCode {
+    eprintln!(
+        "error: this build of meshwright has no studio (built without the `desktop` feature); run `meshwright --help` for the command line"
+    );
+    ExitCode::from(cli::EXIT_UNUSABLE)
+}

@@ -1,0 +1,1 @@
+//! Meshwright's integration tests, one binary with a module per area.
