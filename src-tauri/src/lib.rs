@@ -14,3 +14,6 @@ pub mod summary;
 pub mod yaml;
 
 pub use error::{Error, ErrorCode};
+
+#[cfg(feature = "desktop")]
+pub mod desktop;
