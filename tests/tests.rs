@@ -1,1 +1,10 @@
-//! Meshwright's integration tests, one binary with a module per area.
+//! Meshwright's integration tests: one binary, a module per area. Fixtures come from `examples/` and
+//! `tests/fixtures/`.
+
+mod support;
+
+mod architecture;
+mod cli;
+mod crash;
+mod mesh_as_code;
+mod store;

@@ -1,2 +1,46 @@
-//! Benchmarks.
-fn main() {}
+//! Benchmarks of the foundation on the 10,000-product design (`generate --domains 100 --products 10000 --seed 1`):
+//! generate, open into memory, save, and export as code. Run with `scripts/bench`; figures go in the README.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use meshwright::generate::{GenerateOptions, generate};
+use meshwright::mesh_as_code::write_folder;
+use meshwright::store::Store;
+use std::hint::black_box;
+use std::time::Duration;
+
+const OPTIONS: GenerateOptions = GenerateOptions { domains: 100, products: 10_000, seed: 1, cycles: 0 };
+
+fn foundation(criterion: &mut Criterion) {
+    let Ok(mesh) = generate(OPTIONS) else {
+        eprintln!("cannot generate the benchmark design");
+        return;
+    };
+    let Ok(scratch) = tempfile::tempdir() else {
+        eprintln!("cannot make a scratch folder");
+        return;
+    };
+    let document = scratch.path().join("bench.mesh");
+    if let Err(error) = Store::create(&document, &mesh, false) {
+        eprintln!("cannot write the benchmark design: {error}");
+        return;
+    }
+    let mut group = criterion.benchmark_group("foundation-10k");
+    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group.bench_function("generate", |bench| bench.iter(|| black_box(generate(OPTIONS))));
+    group.bench_function("open into memory", |bench| {
+        bench.iter(|| Store::open(&document).and_then(|store| store.load()).map(|mesh| black_box(mesh.products.len())))
+    });
+    let saved = scratch.path().join("saved.mesh");
+    group.bench_function("save", |bench| bench.iter(|| black_box(Store::create(&saved, &mesh, true).is_ok())));
+    let code = scratch.path().join("code");
+    group.bench_function("export as code", |bench| {
+        bench.iter(|| {
+            let _ = std::fs::remove_dir_all(&code);
+            black_box(write_folder(&mesh, &code).map(|report| report.written.len()))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, foundation);
+criterion_main!(benches);

@@ -20,6 +20,5 @@ pub fn load(path: &Path) -> Result<Mesh, Error> {
 }
 
 fn is_yaml(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|extension| extension == "yaml" || extension == "yml")
+    path.extension().is_some_and(|extension| extension == "yaml" || extension == "yml")
 }

@@ -18,11 +18,7 @@ pub enum Error {
     #[error(transparent)]
     Id(#[from] IdError),
     #[error("cannot {action} {}: {source}", path.display())]
-    Io {
-        action: &'static str,
-        path: std::path::PathBuf,
-        source: std::io::Error,
-    },
+    Io { action: &'static str, path: std::path::PathBuf, source: std::io::Error },
     #[error("{0}")]
     Usage(String),
     /// A bug: something the engine itself produced could not be handled.
@@ -51,49 +47,38 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Self::Store(error) => match error {
-                StoreError::NotFound { .. } | StoreError::SnapshotNotFound { .. } => {
-                    ErrorCode::NotFound
-                }
-                StoreError::AlreadyExists { .. } | StoreError::SnapshotExists { .. } => {
-                    ErrorCode::AlreadyExists
-                }
+                StoreError::NotFound { .. } | StoreError::SnapshotNotFound { .. } => ErrorCode::NotFound,
+                StoreError::AlreadyExists { .. } | StoreError::SnapshotExists { .. } => ErrorCode::AlreadyExists,
                 StoreError::NotSqlite { .. } | StoreError::Foreign { .. } => ErrorCode::NotAMesh,
-                StoreError::Truncated { .. }
-                | StoreError::Corrupt { .. }
-                | StoreError::Decode { .. } => ErrorCode::Corrupt,
+                StoreError::Truncated { .. } | StoreError::Corrupt { .. } | StoreError::Decode { .. } => {
+                    ErrorCode::Corrupt
+                }
                 StoreError::TooNew { .. } => ErrorCode::TooNew,
                 StoreError::InUse { .. } => ErrorCode::InUse,
                 StoreError::Io { .. } => ErrorCode::Io,
                 StoreError::Sqlite { .. } | StoreError::Encode { .. } => ErrorCode::Internal,
             },
             Self::Code(error) => match error {
-                CodeError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
-                    ErrorCode::NotFound
-                }
+                CodeError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => ErrorCode::NotFound,
                 CodeError::Io { .. } => ErrorCode::Io,
                 CodeError::TooNew { .. } => ErrorCode::TooNew,
                 CodeError::NoDesign { .. } => ErrorCode::NotAMesh,
-                CodeError::Yaml { .. }
-                | CodeError::Unrecognised { .. }
-                | CodeError::Duplicate { .. } => ErrorCode::InvalidDocument,
+                CodeError::Yaml { .. } | CodeError::Unrecognised { .. } | CodeError::Duplicate { .. } => {
+                    ErrorCode::InvalidDocument
+                }
                 CodeError::Render { .. } => ErrorCode::Internal,
             },
             Self::Generate(_) | Self::Usage(_) => ErrorCode::InvalidArgument,
             Self::Id(_) => ErrorCode::InvalidId,
             Self::Internal(_) => ErrorCode::Internal,
-            Self::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
-                ErrorCode::NotFound
-            }
+            Self::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => ErrorCode::NotFound,
             Self::Io { .. } => ErrorCode::Io,
         }
     }
 
     /// The `{code, message}` pair that crosses IPC and `--format json` output.
     pub fn to_json(&self) -> ErrorJson {
-        ErrorJson {
-            code: self.code(),
-            message: self.to_string(),
-        }
+        ErrorJson { code: self.code(), message: self.to_string() }
     }
 }
 

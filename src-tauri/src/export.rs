@@ -3,9 +3,7 @@
 
 use crate::error::Error;
 use crate::mesh_as_code::{self, WriteReport};
-use crate::model::{
-    Consumer, Contract, DataProduct, Domain, Id, Mesh, MeshSettings, Position, SourceSystem, Team,
-};
+use crate::model::{Consumer, Contract, DataProduct, Domain, Id, Mesh, MeshSettings, Position, SourceSystem, Team};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -2,9 +2,9 @@
 //! same design, byte for byte, on every machine (ChaCha8 is a portable, specified generator).
 
 use crate::model::{
-    Archetype, Binding, Consumer, Contract, ContractDescription, CustomProperty, DataProduct,
-    Domain, Extra, Id, InputPort, Mesh, OutputPort, ProductDescription, QualityRule, SchemaObject,
-    SchemaProperty, SlaProperty, SourceSystem, Status, SupportChannel, Team, TeamMember,
+    Archetype, Binding, Consumer, Contract, ContractDescription, CustomProperty, DataProduct, Domain, Extra, Id,
+    InputPort, Mesh, OutputPort, ProductDescription, QualityRule, SchemaObject, SchemaProperty, SlaProperty,
+    SourceSystem, Status, SupportChannel, Team, TeamMember,
 };
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -25,9 +25,7 @@ pub struct GenerateOptions {
 pub enum GenerateError {
     #[error("--domains must be at least 1")]
     NoDomains,
-    #[error(
-        "--products ({products}) must be at least --domains ({domains}), so that every domain owns a product"
-    )]
+    #[error("--products ({products}) must be at least --domains ({domains}), so that every domain owns a product")]
     TooFewProducts { domains: usize, products: usize },
     #[error("--products must be at most {max}")]
     TooManyProducts { max: usize },
@@ -96,67 +94,27 @@ const QUALIFIERS: &[(&str, &str)] = &[
     ("metrics", "table"),
 ];
 const PLAIN_FIELDS: &[(&str, &str, &str)] = &[
-    (
-        "created_at",
-        "timestamp",
-        "When the record was created, in UTC.",
-    ),
-    (
-        "updated_at",
-        "timestamp",
-        "When the record last changed, in UTC.",
-    ),
-    (
-        "amount",
-        "number",
-        "Monetary amount in the record's currency.",
-    ),
+    ("created_at", "timestamp", "When the record was created, in UTC."),
+    ("updated_at", "timestamp", "When the record last changed, in UTC."),
+    ("amount", "number", "Monetary amount in the record's currency."),
     ("currency", "string", "ISO 4217 currency code."),
     ("status", "string", "Lifecycle status of the record."),
     ("quantity", "integer", "Number of units."),
-    (
-        "is_active",
-        "boolean",
-        "Whether the record is currently active.",
-    ),
+    ("is_active", "boolean", "Whether the record is currently active."),
     ("country_code", "string", "ISO 3166-1 alpha-2 country code."),
-    (
-        "channel",
-        "string",
-        "Sales channel: web, app, store or partner.",
-    ),
+    ("channel", "string", "Sales channel: web, app, store or partner."),
     ("category", "string", "Business category of the record."),
     ("region", "string", "Sales region."),
     ("score", "number", "Model score between 0 and 1."),
-    (
-        "business_date",
-        "date",
-        "The business day the record belongs to.",
-    ),
-    (
-        "source_reference",
-        "string",
-        "Identifier of the record in the source system.",
-    ),
+    ("business_date", "date", "The business day the record belongs to."),
+    ("source_reference", "string", "Identifier of the record in the source system."),
     ("discount_rate", "number", "Applied discount as a fraction."),
     ("weight_kg", "number", "Weight in kilograms."),
     ("line_count", "integer", "Number of lines."),
     ("priority", "integer", "Priority from 1 (highest) to 5."),
-    (
-        "is_test",
-        "boolean",
-        "Whether the record comes from a test transaction.",
-    ),
-    (
-        "notes_length",
-        "integer",
-        "Length of free-text notes, in characters.",
-    ),
-    (
-        "warehouse_code",
-        "string",
-        "Code of the handling warehouse.",
-    ),
+    ("is_test", "boolean", "Whether the record comes from a test transaction."),
+    ("notes_length", "integer", "Length of free-text notes, in characters."),
+    ("warehouse_code", "string", "Code of the handling warehouse."),
     ("carrier", "string", "Name of the carrier."),
     ("tax_amount", "number", "Tax included in the amount."),
     ("event_type", "string", "Kind of business event."),
@@ -165,77 +123,39 @@ const PLAIN_FIELDS: &[(&str, &str, &str)] = &[
 ];
 const PERSONAL_FIELDS: &[(&str, &str, &str, &str)] = &[
     ("email", "string", "pii", "Email address of the customer."),
-    (
-        "phone_number",
-        "string",
-        "pii",
-        "Phone number of the customer, E.164.",
-    ),
+    ("phone_number", "string", "pii", "Phone number of the customer, E.164."),
     ("full_name", "string", "pii", "Full name of the customer."),
-    (
-        "birth_date",
-        "date",
-        "pii",
-        "Date of birth of the customer.",
-    ),
-    (
-        "street_address",
-        "string",
-        "pii",
-        "Street and house number.",
-    ),
-    (
-        "ip_address",
-        "string",
-        "pii",
-        "IP address the request came from.",
-    ),
-    (
-        "iban",
-        "string",
-        "restricted",
-        "Bank account (IBAN) used for the payment.",
-    ),
+    ("birth_date", "date", "pii", "Date of birth of the customer."),
+    ("street_address", "string", "pii", "Street and house number."),
+    ("ip_address", "string", "pii", "IP address the request came from."),
+    ("iban", "string", "restricted", "Bank account (IBAN) used for the payment."),
 ];
 const CONSUMER_KINDS: &[&str] = &["dashboard", "report", "ml-model", "application"];
 
 /// Generates a design.
 pub fn generate(options: GenerateOptions) -> Result<Mesh, GenerateError> {
-    let GenerateOptions {
-        domains: domain_count,
-        products: product_count,
-        seed,
-        cycles,
-    } = options;
+    let GenerateOptions { domains: domain_count, products: product_count, seed, cycles } = options;
     if domain_count == 0 {
         return Err(GenerateError::NoDomains);
     }
     if product_count < domain_count {
-        return Err(GenerateError::TooFewProducts {
-            domains: domain_count,
-            products: product_count,
-        });
+        return Err(GenerateError::TooFewProducts { domains: domain_count, products: product_count });
     }
     if product_count > MAX_PRODUCTS {
         return Err(GenerateError::TooManyProducts { max: MAX_PRODUCTS });
     }
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut mesh = Mesh::named(format!(
-        "Generated mesh ({domain_count} domains, {product_count} products, seed {seed})"
-    ));
-    mesh.settings.description = Some(
-        "A synthetic design made by `meshwright generate`, for demos and benchmarks.".to_owned(),
-    );
+    let mut mesh =
+        Mesh::named(format!("Generated mesh ({domain_count} domains, {product_count} products, seed {seed})"));
+    mesh.settings.description =
+        Some("A synthetic design made by `meshwright generate`, for demos and benchmarks.".to_owned());
 
-    let domain_ids: Vec<Id> = (0..domain_count)
-        .map(|index| numbered(DOMAIN_WORDS, index))
-        .collect();
+    let domain_ids: Vec<Id> = (0..domain_count).map(|index| numbered(DOMAIN_WORDS, index)).collect();
     let mut systems_by_domain: Vec<Vec<Id>> = Vec::with_capacity(domain_count);
     for (index, domain_id) in domain_ids.iter().enumerate() {
         let team_id = make_id(&format!("{domain_id}-team"));
         let title = title_case(domain_id.as_str());
-        mesh.teams
-            .insert(team_id.clone(), team(&team_id, &title, index));
+        mesh.teams.insert(team_id.clone(), team(&team_id, &title, index));
         mesh.domains.insert(
             domain_id.clone(),
             Domain {
@@ -257,22 +177,8 @@ pub fn generate(options: GenerateOptions) -> Result<Mesh, GenerateError> {
                         id: id.clone(),
                         name: format!("{title} {suffix}"),
                         domain: Some(domain_id.clone()),
-                        kind: Some(
-                            if *suffix == "backend" {
-                                "database"
-                            } else {
-                                "event-stream"
-                            }
-                            .to_owned(),
-                        ),
-                        technology: Some(
-                            if *suffix == "backend" {
-                                "PostgreSQL"
-                            } else {
-                                "Kafka"
-                            }
-                            .to_owned(),
-                        ),
+                        kind: Some(if *suffix == "backend" { "database" } else { "event-stream" }.to_owned()),
+                        technology: Some(if *suffix == "backend" { "PostgreSQL" } else { "Kafka" }.to_owned()),
                         description: Some(format!("Operational {suffix} of the {title} domain.")),
                         extra: Extra::new(),
                     },
@@ -289,11 +195,7 @@ pub fn generate(options: GenerateOptions) -> Result<Mesh, GenerateError> {
     let mut counters = std::collections::HashMap::<String, usize>::new();
     for index in 0..product_count {
         // Every domain gets one product first; after that, domains are drawn at random.
-        let domain_index = if index < domain_count {
-            index
-        } else {
-            rng.random_range(0..domain_count)
-        };
+        let domain_index = if index < domain_count { index } else { rng.random_range(0..domain_count) };
         let domain_id = &domain_ids[domain_index];
         let archetype = if index < product_count / 10 || published.len() < 8 {
             Archetype::SourceAligned
@@ -309,11 +211,7 @@ pub fn generate(options: GenerateOptions) -> Result<Mesh, GenerateError> {
         let stem = format!("{domain_id}.{entity}-{qualifier}");
         let counter = counters.entry(stem.clone()).or_insert(0);
         *counter += 1;
-        let product_id = if *counter == 1 {
-            make_id(&stem)
-        } else {
-            make_id(&format!("{stem}-{counter}"))
-        };
+        let product_id = if *counter == 1 { make_id(&stem) } else { make_id(&format!("{stem}-{counter}")) };
         let status = match rng.random_range(0..100) {
             0..70 => Status::Active,
             70..85 => Status::Draft,
@@ -345,10 +243,7 @@ pub fn generate(options: GenerateOptions) -> Result<Mesh, GenerateError> {
                 for system in systems.iter().take(count) {
                     product.input_ports.push(InputPort {
                         name: system.to_string(),
-                        source: Binding::SourceSystem {
-                            source_system: system.clone(),
-                            version: "1.0.0".to_owned(),
-                        },
+                        source: Binding::SourceSystem { source_system: system.clone(), version: "1.0.0".to_owned() },
                         tags: Vec::new(),
                         custom_properties: Vec::new(),
                         extra: Extra::new(),
@@ -356,11 +251,8 @@ pub fn generate(options: GenerateOptions) -> Result<Mesh, GenerateError> {
                 }
             }
             Archetype::Aggregate | Archetype::ConsumerAligned => {
-                let wanted = if archetype == Archetype::Aggregate {
-                    rng.random_range(4..=8)
-                } else {
-                    rng.random_range(3..=7)
-                };
+                let wanted =
+                    if archetype == Archetype::Aggregate { rng.random_range(4..=8) } else { rng.random_range(3..=7) };
                 let mut chosen = std::collections::BTreeSet::new();
                 for _ in 0..wanted * 3 {
                     if chosen.len() >= wanted.min(published.len()) {
@@ -370,9 +262,7 @@ pub fn generate(options: GenerateOptions) -> Result<Mesh, GenerateError> {
                     let pick = rng.random_range(0..published.len());
                     let same_domain = published.iter().rposition(|(_, _, d)| *d == domain_index);
                     let pick = match same_domain {
-                        Some(last) if rng.random_bool(0.5) => {
-                            rng.random_range(0..=last).min(pick.max(last / 2))
-                        }
+                        Some(last) if rng.random_bool(0.5) => rng.random_range(0..=last).min(pick.max(last / 2)),
                         _ => pick,
                     };
                     chosen.insert(pick);
@@ -394,26 +284,11 @@ pub fn generate(options: GenerateOptions) -> Result<Mesh, GenerateError> {
         }
         let port_count = if rng.random_bool(0.3) { 2 } else { 1 };
         for port_index in 0..port_count {
-            let (port_name, port_type) = if port_index == 0 {
-                (qualifier.to_owned(), port_type)
-            } else {
-                ("api".to_owned(), "api")
-            };
-            let contract_id = if port_index == 0 {
-                product_id.clone()
-            } else {
-                make_id(&format!("{product_id}-{port_name}"))
-            };
-            let contract = contract(
-                &mut rng,
-                &contract_id,
-                &name,
-                domain_id,
-                entity,
-                port_type,
-                &version,
-                &status,
-            );
+            let (port_name, port_type) =
+                if port_index == 0 { (qualifier.to_owned(), port_type) } else { ("api".to_owned(), "api") };
+            let contract_id =
+                if port_index == 0 { product_id.clone() } else { make_id(&format!("{product_id}-{port_name}")) };
+            let contract = contract(&mut rng, &contract_id, &name, domain_id, entity, port_type, &version, &status);
             product.output_ports.push(OutputPort {
                 name: port_name,
                 version: version.clone(),
@@ -439,11 +314,7 @@ pub fn generate(options: GenerateOptions) -> Result<Mesh, GenerateError> {
         .filter_map(|id| mesh.products.get(id))
         .filter(|product| product.archetype != Some(Archetype::SourceAligned))
         .flat_map(|product| product.output_ports.iter())
-        .filter_map(|port| {
-            port.contract_id
-                .clone()
-                .map(|id| (id, port.version.clone()))
-        })
+        .filter_map(|port| port.contract_id.clone().map(|id| (id, port.version.clone())))
         .collect();
     let consumer_count = (product_count / 10).max(1);
     for index in 0..consumer_count {
@@ -460,10 +331,7 @@ pub fn generate(options: GenerateOptions) -> Result<Mesh, GenerateError> {
             }
             for pick in chosen {
                 let (contract_id, version) = &serving[pick];
-                inputs.push(Binding::Contract {
-                    contract_id: contract_id.clone(),
-                    version: version.clone(),
-                });
+                inputs.push(Binding::Contract { contract_id: contract_id.clone(), version: version.clone() });
             }
         }
         mesh.consumers.insert(
@@ -474,10 +342,7 @@ pub fn generate(options: GenerateOptions) -> Result<Mesh, GenerateError> {
                 kind: Some(kind.to_owned()),
                 domain: Some(domain_id.clone()),
                 owner_team: Some(make_id(&format!("{domain_id}-team"))),
-                description: Some(format!(
-                    "A {kind} of the {} domain.",
-                    title_case(domain_id.as_str())
-                )),
+                description: Some(format!("A {kind} of the {} domain.", title_case(domain_id.as_str()))),
                 use_case: Some("Decision support.".to_owned()),
                 inputs,
                 extra: Extra::new(),
@@ -488,12 +353,7 @@ pub fn generate(options: GenerateOptions) -> Result<Mesh, GenerateError> {
 }
 
 /// Adds `cycles` back edges: an earlier product reads a later product that already depends on it.
-fn plant_cycles(
-    mesh: &mut Mesh,
-    order: &[Id],
-    cycles: usize,
-    rng: &mut ChaCha8Rng,
-) -> Result<(), GenerateError> {
+fn plant_cycles(mesh: &mut Mesh, order: &[Id], cycles: usize, rng: &mut ChaCha8Rng) -> Result<(), GenerateError> {
     if cycles == 0 {
         return Ok(());
     }
@@ -501,41 +361,26 @@ fn plant_cycles(
         .products
         .values()
         .flat_map(|product| {
-            product
-                .output_ports
-                .iter()
-                .filter_map(|port| Some((port.contract_id.clone()?, product.id.clone())))
+            product.output_ports.iter().filter_map(|port| Some((port.contract_id.clone()?, product.id.clone())))
         })
         .collect();
     let candidates: Vec<(Id, Id)> = order
         .iter()
         .filter_map(|id| mesh.products.get(id))
         .filter_map(|product| {
-            let upstream = product
-                .input_ports
-                .iter()
-                .find_map(|port| match &port.source {
-                    Binding::Contract { contract_id, .. } => {
-                        contract_owner.get(contract_id).cloned()
-                    }
-                    Binding::SourceSystem { .. } => None,
-                })?;
+            let upstream = product.input_ports.iter().find_map(|port| match &port.source {
+                Binding::Contract { contract_id, .. } => contract_owner.get(contract_id).cloned(),
+                Binding::SourceSystem { .. } => None,
+            })?;
             Some((product.id.clone(), upstream))
         })
         .collect();
     if candidates.len() < cycles {
-        return Err(GenerateError::TooManyCycles {
-            cycles,
-            needed: cycles,
-        });
+        return Err(GenerateError::TooManyCycles { cycles, needed: cycles });
     }
     let step = candidates.len() / cycles;
     for index in 0..cycles {
-        let offset = if step > 1 {
-            rng.random_range(0..step)
-        } else {
-            0
-        };
+        let offset = if step > 1 { rng.random_range(0..step) } else { 0 };
         let (downstream, upstream) = &candidates[index * step + offset];
         let Some((contract_id, version)) = mesh
             .products
@@ -548,10 +393,7 @@ fn plant_cycles(
         if let Some(product) = mesh.products.get_mut(upstream) {
             product.input_ports.push(InputPort {
                 name: format!("feedback-{}", contract_id.as_str().replace('.', "-")),
-                source: Binding::Contract {
-                    contract_id,
-                    version,
-                },
+                source: Binding::Contract { contract_id, version },
                 tags: Vec::new(),
                 custom_properties: Vec::new(),
                 extra: Extra::new(),
@@ -580,10 +422,7 @@ fn contract(
     key.unique = true;
     key.primary_key = true;
     key.classification = Some("internal".to_owned());
-    key.examples = vec![json!(format!(
-        "{}-000123",
-        &entity[..entity.len().min(3)].to_uppercase()
-    ))];
+    key.examples = vec![json!(format!("{}-000123", &entity[..entity.len().min(3)].to_uppercase()))];
     key.quality.push(QualityRule {
         rule_type: Some("library".to_owned()),
         name: None,
@@ -612,11 +451,7 @@ fn contract(
     while properties.len() < property_count {
         let (field, logical_type, description) = PLAIN_FIELDS[start % PLAIN_FIELDS.len()];
         let round = start / PLAIN_FIELDS.len();
-        let field = if round == 0 {
-            field.to_owned()
-        } else {
-            format!("{field}_{round}")
-        };
+        let field = if round == 0 { field.to_owned() } else { format!("{field}_{round}") };
         let mut property = SchemaProperty::new(field, logical_type);
         property.description = Some(description.to_owned());
         property.classification = Some("internal".to_owned());
@@ -624,12 +459,7 @@ fn contract(
         properties.push(property);
         start += 1;
     }
-    let object_name = id
-        .as_str()
-        .rsplit('.')
-        .next()
-        .unwrap_or(entity)
-        .replace('-', "_");
+    let object_name = id.as_str().rsplit('.').next().unwrap_or(entity).replace('-', "_");
     let mut sla = vec![
         SlaProperty {
             property: "availability".to_owned(),
@@ -697,9 +527,7 @@ fn contract(
             metric: Some("rowCount".to_owned()),
             query: None,
             severity: None,
-            extra: [("mustBeGreaterThan".to_owned(), json!(0))]
-                .into_iter()
-                .collect(),
+            extra: [("mustBeGreaterThan".to_owned(), json!(0))].into_iter().collect(),
         }],
         custom_properties: Vec::new(),
         extra: Extra::new(),
@@ -713,20 +541,13 @@ fn contract(
         description: None,
         extra: Extra::new(),
     });
-    contract
-        .custom_properties
-        .push(CustomProperty::new("generatedBy", "meshwright generate"));
+    contract.custom_properties.push(CustomProperty::new("generatedBy", "meshwright generate"));
     contract
 }
 
 fn team(id: &Id, title: &str, index: usize) -> Team {
     let member = |role: &str, number: usize| TeamMember {
-        username: format!(
-            "{}.{}{}@example.com",
-            role.replace(' ', "-"),
-            id.first_segment(),
-            number
-        ),
+        username: format!("{}.{}{}@example.com", role.replace(' ', "-"), id.first_segment(), number),
         name: Some(format!("{title} {role} {}", number)),
         role: Some(role.to_owned()),
         extra: Extra::new(),
@@ -735,11 +556,7 @@ fn team(id: &Id, title: &str, index: usize) -> Team {
         id: id.clone(),
         name: format!("{title} team"),
         description: Some(format!("Owns the {title} domain's data products.")),
-        members: vec![
-            member("owner", index + 1),
-            member("data steward", index + 1),
-            member("engineer", index + 1),
-        ],
+        members: vec![member("owner", index + 1), member("data steward", index + 1), member("engineer", index + 1)],
         extra: Extra::new(),
     }
 }
@@ -748,19 +565,12 @@ fn team(id: &Id, title: &str, index: usize) -> Team {
 fn numbered(words: &[&str], index: usize) -> Id {
     let word = words[index % words.len()];
     let round = index / words.len();
-    if round == 0 {
-        make_id(word)
-    } else {
-        make_id(&format!("{word}-{}", round + 1))
-    }
+    if round == 0 { make_id(word) } else { make_id(&format!("{word}-{}", round + 1)) }
 }
 
 /// Ids built here from fixed words and numbers are always valid; the fallback only guards that invariant.
 fn make_id(text: &str) -> Id {
-    Id::new(text)
-        .ok()
-        .or_else(|| Id::slug(text))
-        .unwrap_or_else(Id::untitled)
+    Id::new(text).ok().or_else(|| Id::slug(text)).unwrap_or_else(Id::untitled)
 }
 
 fn title_case(text: &str) -> String {

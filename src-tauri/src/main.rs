@@ -6,7 +6,8 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
-    match cli::run(std::env::args_os(), &mut stdout, &mut stderr) {
+    let color = std::io::IsTerminal::is_terminal(&stderr);
+    match cli::run_with_color(std::env::args_os(), &mut stdout, &mut stderr, color) {
         Outcome::Exit(code) => ExitCode::from(code),
         Outcome::OpenStudio(file) => open_studio(file),
     }

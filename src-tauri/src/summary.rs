@@ -37,33 +37,20 @@ pub fn summarize(mesh: &Mesh) -> Summary {
     let mut products_by_archetype = BTreeMap::new();
     let mut products_by_status = BTreeMap::new();
     for product in mesh.products.values() {
-        let archetype = product
-            .archetype
-            .map_or("unspecified".to_owned(), |archetype: Archetype| {
-                archetype.to_string()
-            });
+        let archetype =
+            product.archetype.map_or("unspecified".to_owned(), |archetype: Archetype| archetype.to_string());
         *products_by_archetype.entry(archetype).or_insert(0) += 1;
-        *products_by_status
-            .entry(product.status.as_str().to_owned())
-            .or_insert(0) += 1;
+        *products_by_status.entry(product.status.as_str().to_owned()).or_insert(0) += 1;
     }
     let by_domain = mesh
         .domains
         .values()
         .map(|domain| {
-            let owned = mesh
-                .products
-                .values()
-                .filter(|product| product.domain.as_ref() == Some(&domain.id));
+            let owned = mesh.products.values().filter(|product| product.domain.as_ref() == Some(&domain.id));
             let (products, contracts) = owned.fold((0, 0), |(products, contracts), product| {
                 (
                     products + 1,
-                    contracts
-                        + product
-                            .output_ports
-                            .iter()
-                            .filter(|port| port.contract_id.is_some())
-                            .count(),
+                    contracts + product.output_ports.iter().filter(|port| port.contract_id.is_some()).count(),
                 )
             });
             DomainSummary {
@@ -89,11 +76,7 @@ pub fn summarize(mesh: &Mesh) -> Summary {
         source_systems: mesh.source_systems.len(),
         consumers: mesh.consumers.len(),
         dependencies: mesh.dependencies().count(),
-        properties: mesh
-            .contracts
-            .values()
-            .map(|contract| contract.property_count())
-            .sum(),
+        properties: mesh.contracts.values().map(|contract| contract.property_count()).sum(),
         products_by_archetype,
         products_by_status,
         by_domain,

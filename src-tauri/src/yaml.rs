@@ -45,9 +45,5 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
 
 /// Writes `value` as YAML: block style, keys in the order the types declare them, so output is deterministic.
 pub fn render<T: Serialize>(value: &T) -> Result<String, YamlError> {
-    serde_saphyr::to_string(value).map_err(|error| YamlError {
-        line: None,
-        column: None,
-        message: error.to_string(),
-    })
+    serde_saphyr::to_string(value).map_err(|error| YamlError { line: None, column: None, message: error.to_string() })
 }

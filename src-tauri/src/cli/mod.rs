@@ -112,6 +112,9 @@ enum Command {
     #[command(hide = true)]
     StressEdits {
         file: PathBuf,
+        /// Prefix of the ids of the domains the edits add.
+        #[arg(long, default_value = "stress")]
+        prefix: String,
         /// Stop after this many edits (default: run until killed).
         #[arg(long)]
         count: Option<u64>,
@@ -133,8 +136,17 @@ pub enum Outcome {
     OpenStudio(Option<PathBuf>),
 }
 
-/// Runs the command line `args` (program name first), writing to `out` and `err`.
+/// Runs the command line `args` (program name first), writing plain text to `out` and `err`.
 pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_with_color(args, out, err, false)
+}
+
+/// Like [`run`], with help and usage errors coloured for a terminal when `color` is set.
+pub fn run_with_color<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write, color: bool) -> Outcome
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -142,17 +154,14 @@ where
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
-            let text = error.render().ansi().to_string();
+            let rendered = error.render();
+            let text = if color { rendered.ansi().to_string() } else { rendered.to_string() };
             let target: &mut dyn Write = if error.use_stderr() { err } else { out };
             let _ = write!(target, "{text}");
-            return Outcome::Exit(if error.use_stderr() {
-                EXIT_UNUSABLE
-            } else {
-                EXIT_OK
-            });
+            return Outcome::Exit(if error.use_stderr() { EXIT_UNUSABLE } else { EXIT_OK });
         }
     };
-    match execute(cli.command, out, err) {
+    match execute(cli.command, out) {
         Ok(outcome) => outcome,
         Err(error) => {
             let _ = writeln!(err, "error: {error}");
@@ -161,11 +170,7 @@ where
     }
 }
 
-fn execute(
-    command: Option<Command>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<Outcome, Error> {
+fn execute(command: Option<Command>, out: &mut dyn Write) -> Result<Outcome, Error> {
     let Some(command) = command else {
         return Ok(Outcome::OpenStudio(None));
     };
@@ -187,11 +192,7 @@ fn execute(
                 ),
             )
         }
-        Command::Import {
-            sources,
-            out: target,
-            force,
-        } => {
+        Command::Import { sources, out: target, force } => {
             let started = Instant::now();
             let mut mesh = read_sources(&sources)?;
             if mesh.settings == MeshSettings::default() {
@@ -212,11 +213,7 @@ fn execute(
                 ),
             )
         }
-        Command::Export {
-            mesh,
-            format,
-            out: target,
-        } => {
+        Command::Export { mesh, format, out: target } => {
             let design = design::load(&mesh)?;
             match export::export(&design, format, &target)? {
                 ExportReport::Folder(report) => print(
@@ -230,14 +227,9 @@ fn execute(
                         report.removed.len()
                     ),
                 ),
-                ExportReport::File { bytes } => print(
-                    out,
-                    format_args!(
-                        "Exported {} to {} ({bytes} bytes)\n",
-                        mesh.display(),
-                        target.display()
-                    ),
-                ),
+                ExportReport::File { bytes } => {
+                    print(out, format_args!("Exported {} to {} ({bytes} bytes)\n", mesh.display(), target.display()))
+                }
             }
         }
         Command::Show { mesh, format } => {
@@ -245,30 +237,16 @@ fn execute(
             let summary = crate::summary::summarize(&design);
             match format {
                 TextOrJson::Json => {
-                    let text = serde_json::to_string_pretty(&summary)
-                        .map_err(|error| Error::Internal(error.to_string()))?;
+                    let text =
+                        serde_json::to_string_pretty(&summary).map_err(|error| Error::Internal(error.to_string()))?;
                     print(out, format_args!("{text}\n"))
                 }
-                TextOrJson::Text => {
-                    print(out, format_args!("{}", show::render_text(&summary, &mesh)))
-                }
+                TextOrJson::Text => print(out, format_args!("{}", show::render_text(&summary, &mesh))),
             }
         }
-        Command::Generate {
-            out: target,
-            domains,
-            products,
-            seed,
-            cycles,
-            force,
-        } => {
+        Command::Generate { out: target, domains, products, seed, cycles, force } => {
             let started = Instant::now();
-            let mesh = generate::generate(GenerateOptions {
-                domains,
-                products,
-                seed,
-                cycles,
-            })?;
+            let mesh = generate::generate(GenerateOptions { domains, products, seed, cycles })?;
             let generated = started.elapsed();
             Store::create(&target, &mesh, force)?;
             print(
@@ -285,21 +263,16 @@ fn execute(
                 ),
             )
         }
-        Command::StressEdits { file, count } => stress_edits(&file, count, out, err),
+        Command::StressEdits { file, prefix, count } => stress_edits(&file, &prefix, count, out),
     }
 }
 
 /// Reads import sources: `.mesh` files through the store, everything else as mesh as code.
 fn read_sources(sources: &[PathBuf]) -> Result<Mesh, Error> {
-    let (documents, code): (Vec<&PathBuf>, Vec<&PathBuf>) = sources
-        .iter()
-        .partition(|source| source.is_file() && source.extension().is_some_and(|e| e == "mesh"));
+    let (documents, code): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        sources.iter().partition(|source| source.is_file() && source.extension().is_some_and(|e| e == "mesh"));
     let code: Vec<PathBuf> = code.into_iter().cloned().collect();
-    let mut mesh = if code.is_empty() {
-        Mesh::default()
-    } else {
-        mesh_as_code::read_sources(&code)?
-    };
+    let mut mesh = if code.is_empty() { Mesh::default() } else { mesh_as_code::read_sources(&code)? };
     for document in documents {
         let other = design::load(document)?;
         for entity in other.entities() {
@@ -312,16 +285,11 @@ fn read_sources(sources: &[PathBuf]) -> Result<Mesh, Error> {
     Ok(mesh)
 }
 
-fn stress_edits(
-    file: &Path,
-    count: Option<u64>,
-    out: &mut dyn Write,
-    _err: &mut dyn Write,
-) -> Result<Outcome, Error> {
+fn stress_edits(file: &Path, prefix: &str, count: Option<u64>, out: &mut dyn Write) -> Result<Outcome, Error> {
     let mut store = Store::open(file)?;
     let mut index: u64 = 0;
     while count.is_none_or(|count| index < count) {
-        let id = Id::new(format!("stress-{index}"))?;
+        let id = Id::new(format!("{prefix}-{index}"))?;
         let domain = Domain {
             id: id.clone(),
             name: format!("Stress {index}"),
@@ -332,11 +300,7 @@ fn stress_edits(
         };
         let mut settings = store.load_settings()?;
         settings.description = Some(format!("Last stress edit: {index}"));
-        store.apply(
-            &format!("Stress edit {index}"),
-            &[Entity::Domain(domain), Entity::Settings(settings)],
-            &[],
-        )?;
+        store.apply(&format!("Stress edit {index}"), &[Entity::Domain(domain), Entity::Settings(settings)], &[])?;
         let _ = writeln!(out, "committed {index}");
         let _ = out.flush();
         index += 1;
@@ -354,8 +318,5 @@ fn print(out: &mut dyn Write, text: std::fmt::Arguments<'_>) -> Result<Outcome, 
 }
 
 fn file_stem(path: &Path) -> String {
-    path.file_stem().map_or_else(
-        || "Untitled mesh".to_owned(),
-        |stem| stem.to_string_lossy().into_owned(),
-    )
+    path.file_stem().map_or_else(|| "Untitled mesh".to_owned(), |stem| stem.to_string_lossy().into_owned())
 }

@@ -20,32 +20,14 @@ pub(super) fn render_text(summary: &Summary, source: &Path) -> String {
         summary.dependencies
     );
     let join = |counts: &std::collections::BTreeMap<String, usize>| {
-        counts
-            .iter()
-            .map(|(name, count)| format!("{count} {name}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        counts.iter().map(|(name, count)| format!("{count} {name}")).collect::<Vec<_>>().join(", ")
     };
     if summary.products > 0 {
-        let _ = writeln!(
-            text,
-            "  products by archetype: {}",
-            join(&summary.products_by_archetype)
-        );
-        let _ = writeln!(
-            text,
-            "  products by status: {}",
-            join(&summary.products_by_status)
-        );
+        let _ = writeln!(text, "  products by archetype: {}", join(&summary.products_by_archetype));
+        let _ = writeln!(text, "  products by status: {}", join(&summary.products_by_status));
     }
     if !summary.by_domain.is_empty() {
-        let width = summary
-            .by_domain
-            .iter()
-            .map(|domain| domain.id.len())
-            .max()
-            .unwrap_or(6)
-            .max(6);
+        let width = summary.by_domain.iter().map(|domain| domain.id.len()).max().unwrap_or(6).max(6);
         let _ = writeln!(text);
         let _ = writeln!(
             text,

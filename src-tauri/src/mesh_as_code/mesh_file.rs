@@ -47,11 +47,7 @@ impl MeshFile {
 
     /// Moves the file's contents into `mesh`, reporting the first id defined twice.
     pub fn into_mesh(self, mesh: &mut Mesh) -> Result<(), (&'static str, Id)> {
-        mesh.settings = MeshSettings {
-            name: self.name,
-            description: self.description,
-            extra: self.extra,
-        };
+        mesh.settings = MeshSettings { name: self.name, description: self.description, extra: self.extra };
         for domain in self.domains {
             if let Some(previous) = mesh.domains.insert(domain.id.clone(), domain) {
                 return Err(("domain", previous.id));

@@ -45,9 +45,7 @@ pub fn read_folder(folder: &Path) -> Result<Mesh> {
     let texts = read_texts(&files)?;
     for (file, text) in files.iter().zip(texts) {
         let is_root_mesh_file = file.parent() == Some(folder)
-            && file
-                .file_name()
-                .is_some_and(|name| name == MESH_FILE || name == "mesh.yml");
+            && file.file_name().is_some_and(|name| name == MESH_FILE || name == "mesh.yml");
         if is_root_mesh_file {
             reader.add_mesh_file(file, &text)?;
         } else if let Some(document) = parse_document(file, &text, false)? {
@@ -55,9 +53,7 @@ pub fn read_folder(folder: &Path) -> Result<Mesh> {
         }
     }
     if reader.is_empty() {
-        return Err(CodeError::NoDesign {
-            path: folder.to_path_buf(),
-        });
+        return Err(CodeError::NoDesign { path: folder.to_path_buf() });
     }
     Ok(reader.finish())
 }
@@ -72,9 +68,7 @@ pub fn read_sources(sources: &[PathBuf]) -> Result<Mesh> {
         } else {
             let text = read_text(source)?;
             let document =
-                parse_document(source, &text, true)?.ok_or_else(|| CodeError::NoDesign {
-                    path: source.clone(),
-                })?;
+                parse_document(source, &text, true)?.ok_or_else(|| CodeError::NoDesign { path: source.clone() })?;
             reader.add(source, document)?;
         }
     }
@@ -84,10 +78,7 @@ pub fn read_sources(sources: &[PathBuf]) -> Result<Mesh> {
 /// Parses one YAML document by its file name or its `kind`. With `strict`, a document that is neither a
 /// product nor a contract is an error; without it (files met while walking a folder) it is skipped.
 fn parse_document(path: &Path, text: &str, strict: bool) -> Result<Option<Document>> {
-    let name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let name = path.file_name().map(|name| name.to_string_lossy().to_lowercase()).unwrap_or_default();
     let kind = if name.ends_with(".odcs.yaml") || name.ends_with(".odcs.yml") {
         Some("DataContract".to_owned())
     } else if name.ends_with(".odps.yaml") || name.ends_with(".odps.yml") {
@@ -99,11 +90,7 @@ fn parse_document(path: &Path, text: &str, strict: bool) -> Result<Option<Docume
             meshwright: Option<serde_json::Value>,
         }
         let peek: Peek = parse_yaml(path, text)?;
-        if peek.meshwright.is_some() {
-            Some("Mesh".to_owned())
-        } else {
-            peek.kind
-        }
+        if peek.meshwright.is_some() { Some("Mesh".to_owned()) } else { peek.kind }
     };
     match kind.as_deref() {
         Some("DataContract") => {
@@ -138,18 +125,12 @@ fn domain_id(text: &str) -> Option<Id> {
 }
 
 fn parse_yaml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
-    yaml::parse(text).map_err(|source| CodeError::Yaml {
-        path: path.to_path_buf(),
-        source,
-    })
+    yaml::parse(text).map_err(|source| CodeError::Yaml { path: path.to_path_buf(), source })
 }
 
 fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| CodeError::Io {
-        action: "read",
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes =
+        std::fs::read(path).map_err(|source| CodeError::Io { action: "read", path: path.to_path_buf(), source })?;
     String::from_utf8(bytes).map_err(|error| CodeError::Unrecognised {
         path: path.to_path_buf(),
         detail: format!(
@@ -171,11 +152,8 @@ fn collect_yaml_files(folder: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
         source,
     })?;
     for entry in entries {
-        let entry = entry.map_err(|source| CodeError::Io {
-            action: "read the folder",
-            path: folder.to_path_buf(),
-            source,
-        })?;
+        let entry =
+            entry.map_err(|source| CodeError::Io { action: "read the folder", path: folder.to_path_buf(), source })?;
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
@@ -213,12 +191,7 @@ impl DesignReader {
 
     fn note_origin(&mut self, kind: &'static str, id: &Id, path: &Path) -> Result<()> {
         if let Some(first) = self.origins.insert((kind, id.clone()), path.to_path_buf()) {
-            return Err(CodeError::Duplicate {
-                kind,
-                id: id.to_string(),
-                first,
-                second: path.to_path_buf(),
-            });
+            return Err(CodeError::Duplicate { kind, id: id.to_string(), first, second: path.to_path_buf() });
         }
         Ok(())
     }
@@ -233,13 +206,12 @@ impl DesignReader {
             });
         }
         let mut mesh = Mesh::default();
-        file.into_mesh(&mut mesh)
-            .map_err(|(kind, id)| CodeError::Duplicate {
-                kind,
-                id: id.to_string(),
-                first: path.to_path_buf(),
-                second: path.to_path_buf(),
-            })?;
+        file.into_mesh(&mut mesh).map_err(|(kind, id)| CodeError::Duplicate {
+            kind,
+            id: id.to_string(),
+            first: path.to_path_buf(),
+            second: path.to_path_buf(),
+        })?;
         self.add(path, Document::Mesh(Box::new(mesh)))?;
         self.has_mesh_file = true;
         Ok(())
@@ -304,42 +276,20 @@ impl DesignReader {
         if self.mesh.settings.name == crate::model::MeshSettings::default().name {
             self.mesh.settings.name = "Imported mesh".to_owned();
         }
-        let mut domains: BTreeSet<Id> = self
-            .mesh
-            .products
-            .values()
-            .filter_map(|p| p.domain.clone())
-            .collect();
-        domains.extend(
-            self.mesh
-                .contracts
-                .values()
-                .filter_map(|c| c.domain.as_deref().and_then(domain_id)),
-        );
+        let mut domains: BTreeSet<Id> = self.mesh.products.values().filter_map(|p| p.domain.clone()).collect();
+        domains.extend(self.mesh.contracts.values().filter_map(|c| c.domain.as_deref().and_then(domain_id)));
         for id in domains {
-            let name = self
-                .domain_names
-                .get(&id)
-                .cloned()
-                .unwrap_or_else(|| id.to_string());
-            self.mesh
-                .domains
-                .entry(id.clone())
-                .or_insert_with(|| Domain {
-                    id,
-                    name,
-                    description: None,
-                    owner_team: None,
-                    color: None,
-                    extra: Default::default(),
-                });
+            let name = self.domain_names.get(&id).cloned().unwrap_or_else(|| id.to_string());
+            self.mesh.domains.entry(id.clone()).or_insert_with(|| Domain {
+                id,
+                name,
+                description: None,
+                owner_team: None,
+                color: None,
+                extra: Default::default(),
+            });
         }
-        let teams: BTreeSet<Id> = self
-            .mesh
-            .products
-            .values()
-            .filter_map(|p| p.owner_team.clone())
-            .collect();
+        let teams: BTreeSet<Id> = self.mesh.products.values().filter_map(|p| p.owner_team.clone()).collect();
         for id in teams {
             self.mesh.teams.entry(id.clone()).or_insert_with(|| Team {
                 name: id.to_string(),
@@ -360,18 +310,15 @@ impl DesignReader {
             })
             .collect();
         for id in systems {
-            self.mesh
-                .source_systems
-                .entry(id.clone())
-                .or_insert_with(|| SourceSystem {
-                    name: id.to_string(),
-                    id,
-                    domain: None,
-                    kind: None,
-                    technology: None,
-                    description: None,
-                    extra: Default::default(),
-                });
+            self.mesh.source_systems.entry(id.clone()).or_insert_with(|| SourceSystem {
+                name: id.to_string(),
+                id,
+                domain: None,
+                kind: None,
+                technology: None,
+                description: None,
+                extra: Default::default(),
+            });
         }
         self.mesh
     }
@@ -379,25 +326,21 @@ impl DesignReader {
 
 /// Every file of the design's mesh-as-code form, by path relative to the folder, with its exact bytes.
 pub fn render(mesh: &Mesh) -> Result<BTreeMap<PathBuf, String>> {
-    let render_error = |path: PathBuf, error: yaml::YamlError| CodeError::Render {
-        path,
-        detail: error.message,
-    };
+    let render_error = |path: PathBuf, error: yaml::YamlError| CodeError::Render { path, detail: error.message };
     let mut files = BTreeMap::new();
     let mesh_path = PathBuf::from(MESH_FILE);
-    let mesh_text = yaml::render(&MeshFile::from_mesh(mesh))
-        .map_err(|error| render_error(mesh_path.clone(), error))?;
+    let mesh_text = yaml::render(&MeshFile::from_mesh(mesh)).map_err(|error| render_error(mesh_path.clone(), error))?;
     files.insert(mesh_path, mesh_text);
     for product in mesh.products.values() {
         let path = Path::new(PRODUCTS_FOLDER).join(format!("{}{PRODUCT_SUFFIX}", product.id));
-        let text = yaml::render(&OdpsDocument::from_product(product))
-            .map_err(|error| render_error(path.clone(), error))?;
+        let text =
+            yaml::render(&OdpsDocument::from_product(product)).map_err(|error| render_error(path.clone(), error))?;
         files.insert(path, text);
     }
     for contract in mesh.contracts.values() {
         let path = Path::new(CONTRACTS_FOLDER).join(format!("{}{CONTRACT_SUFFIX}", contract.id));
-        let text = yaml::render(&OdcsDocument::from_contract(contract))
-            .map_err(|error| render_error(path.clone(), error))?;
+        let text =
+            yaml::render(&OdcsDocument::from_contract(contract)).map_err(|error| render_error(path.clone(), error))?;
         files.insert(path, text);
     }
     Ok(files)
@@ -417,17 +360,9 @@ pub fn write_folder(mesh: &Mesh, folder: &Path) -> Result<WriteReport> {
     let files = render(mesh)?;
     let io_error = |action, path: &Path| {
         let path = path.to_path_buf();
-        move |source| CodeError::Io {
-            action,
-            path,
-            source,
-        }
+        move |source| CodeError::Io { action, path, source }
     };
-    for sub_folder in [
-        folder.to_path_buf(),
-        folder.join(PRODUCTS_FOLDER),
-        folder.join(CONTRACTS_FOLDER),
-    ] {
+    for sub_folder in [folder.to_path_buf(), folder.join(PRODUCTS_FOLDER), folder.join(CONTRACTS_FOLDER)] {
         std::fs::create_dir_all(&sub_folder).map_err(io_error("create the folder", &sub_folder))?;
     }
     let mut report = WriteReport::default();
@@ -440,13 +375,9 @@ pub fn write_folder(mesh: &Mesh, folder: &Path) -> Result<WriteReport> {
         write_atomically(&path, text.as_bytes())?;
         report.written.push(relative.clone());
     }
-    for (sub_folder, suffix) in [
-        (PRODUCTS_FOLDER, PRODUCT_SUFFIX),
-        (CONTRACTS_FOLDER, CONTRACT_SUFFIX),
-    ] {
+    for (sub_folder, suffix) in [(PRODUCTS_FOLDER, PRODUCT_SUFFIX), (CONTRACTS_FOLDER, CONTRACT_SUFFIX)] {
         let directory = folder.join(sub_folder);
-        let entries =
-            std::fs::read_dir(&directory).map_err(io_error("read the folder", &directory))?;
+        let entries = std::fs::read_dir(&directory).map_err(io_error("read the folder", &directory))?;
         for entry in entries {
             let entry = entry.map_err(io_error("read the folder", &directory))?;
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -463,19 +394,12 @@ pub fn write_folder(mesh: &Mesh, folder: &Path) -> Result<WriteReport> {
 /// Writes a file under a temporary name and renames it into place, so no reader sees half of it.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
-    let io_error = |source| CodeError::Io {
-        action: "write",
-        path: path.to_path_buf(),
-        source,
-    };
+    let io_error = |source| CodeError::Io { action: "write", path: path.to_path_buf(), source };
     let directory = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
-        .prefix(".meshwright-")
-        .tempfile_in(directory)
-        .map_err(io_error)?;
+    let mut file = tempfile::Builder::new().prefix(".meshwright-").tempfile_in(directory).map_err(io_error)?;
     file.write_all(bytes).map_err(io_error)?;
     file.persist(path).map_err(|error| io_error(error.error))?;
     Ok(())

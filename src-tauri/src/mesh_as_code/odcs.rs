@@ -19,10 +19,6 @@ pub struct OdcsDocument {
 
 impl OdcsDocument {
     pub fn from_contract(contract: &Contract) -> Self {
-        Self {
-            api_version: ODCS_VERSION.to_owned(),
-            kind: ODCS_KIND.to_owned(),
-            contract: contract.clone(),
-        }
+        Self { api_version: ODCS_VERSION.to_owned(), kind: ODCS_KIND.to_owned(), contract: contract.clone() }
     }
 }

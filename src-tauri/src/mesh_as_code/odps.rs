@@ -3,8 +3,7 @@
 //! (`archetype`, `ownerTeam`, and `sourceSystem: true` on an input port), as the standard intends.
 
 use crate::model::{
-    Archetype, Binding, CustomProperty, DataProduct, Extra, Id, InputPort, OutputPort,
-    ProductDescription, Status,
+    Archetype, Binding, CustomProperty, DataProduct, Extra, Id, InputPort, OutputPort, ProductDescription, Status,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -60,9 +59,7 @@ pub struct OdpsInputPort {
 
 /// Takes the custom property named `name` out of `properties`.
 fn take_property(properties: &mut Vec<CustomProperty>, name: &str) -> Option<Value> {
-    let index = properties
-        .iter()
-        .position(|property| property.property == name)?;
+    let index = properties.iter().position(|property| property.property == name)?;
     Some(properties.remove(index).value)
 }
 
@@ -88,11 +85,7 @@ impl OdpsDocument {
             domain: product.domain.as_ref().map(ToString::to_string),
             description: (!is_empty).then_some(description),
             tags: product.tags.clone(),
-            input_ports: product
-                .input_ports
-                .iter()
-                .map(OdpsInputPort::from_port)
-                .collect(),
+            input_ports: product.input_ports.iter().map(OdpsInputPort::from_port).collect(),
             output_ports: product.output_ports.clone(),
             custom_properties,
             extra: product.extra.clone(),
@@ -104,12 +97,7 @@ impl OdpsDocument {
     pub fn into_product(mut self, domain: Option<Id>) -> DataProduct {
         let archetype = take_property(&mut self.custom_properties, ARCHETYPE_PROPERTY)
             .and_then(|value| value.as_str().and_then(Archetype::parse))
-            .or_else(|| {
-                self.extra
-                    .get("type")
-                    .and_then(Value::as_str)
-                    .and_then(Archetype::parse)
-            });
+            .or_else(|| self.extra.get("type").and_then(Value::as_str).and_then(Archetype::parse));
         let owner_team = take_property(&mut self.custom_properties, OWNER_TEAM_PROPERTY)
             .and_then(|value| value.as_str().and_then(|text| Id::new(text).ok()));
         DataProduct {
@@ -122,11 +110,7 @@ impl OdpsDocument {
             description: self.description.unwrap_or_default(),
             tags: self.tags,
             owner_team,
-            input_ports: self
-                .input_ports
-                .into_iter()
-                .map(OdpsInputPort::into_port)
-                .collect(),
+            input_ports: self.input_ports.into_iter().map(OdpsInputPort::into_port).collect(),
             output_ports: self.output_ports,
             custom_properties: self.custom_properties,
             extra: self.extra,
@@ -155,15 +139,9 @@ impl OdpsInputPort {
         let from_source_system = take_property(&mut self.custom_properties, SOURCE_SYSTEM_PROPERTY)
             .is_some_and(|value| value.as_bool().unwrap_or(false));
         let source = if from_source_system {
-            Binding::SourceSystem {
-                source_system: self.contract_id,
-                version: self.version,
-            }
+            Binding::SourceSystem { source_system: self.contract_id, version: self.version }
         } else {
-            Binding::Contract {
-                contract_id: self.contract_id,
-                version: self.version,
-            }
+            Binding::Contract { contract_id: self.contract_id, version: self.version }
         };
         InputPort {
             name: self.name,

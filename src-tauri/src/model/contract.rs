@@ -68,10 +68,7 @@ impl Contract {
         fn count(properties: &[SchemaProperty]) -> usize {
             properties.iter().map(|p| 1 + count(&p.properties)).sum()
         }
-        self.schema
-            .iter()
-            .map(|object| count(&object.properties))
-            .sum()
+        self.schema.iter().map(|object| count(&object.properties)).sum()
     }
 }
 
@@ -272,10 +269,6 @@ pub struct CustomProperty {
 
 impl CustomProperty {
     pub fn new(property: impl Into<String>, value: impl Into<Value>) -> Self {
-        Self {
-            property: property.into(),
-            value: value.into(),
-            extra: Extra::new(),
-        }
+        Self { property: property.into(), value: value.into(), extra: Extra::new() }
     }
 }

@@ -21,9 +21,7 @@ pub enum IdError {
     Empty,
     #[error("id `{id}` is longer than {MAX_ID_LEN} characters")]
     TooLong { id: String },
-    #[error(
-        "id `{id}` has the character {character:?}; use letters, digits, `-` and `_`, with `.` between segments"
-    )]
+    #[error("id `{id}` has the character {character:?}; use letters, digits, `-` and `_`, with `.` between segments")]
     BadCharacter { id: String, character: char },
     #[error("id `{id}` has an empty segment; a `.` must stand between two non-empty segments")]
     EmptySegment { id: String },
@@ -73,23 +71,13 @@ fn validate(text: &str) -> Result<(), IdError> {
         return Err(IdError::Empty);
     }
     if text.len() > MAX_ID_LEN {
-        return Err(IdError::TooLong {
-            id: text.chars().take(MAX_ID_LEN).collect(),
-        });
+        return Err(IdError::TooLong { id: text.chars().take(MAX_ID_LEN).collect() });
     }
-    if let Some(character) = text
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
-    {
-        return Err(IdError::BadCharacter {
-            id: text.to_owned(),
-            character,
-        });
+    if let Some(character) = text.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))) {
+        return Err(IdError::BadCharacter { id: text.to_owned(), character });
     }
     if text.split('.').any(str::is_empty) {
-        return Err(IdError::EmptySegment {
-            id: text.to_owned(),
-        });
+        return Err(IdError::EmptySegment { id: text.to_owned() });
     }
     Ok(())
 }
@@ -147,31 +135,16 @@ mod tests {
     #[test]
     fn refuses_path_like_and_blank_ids() {
         assert_eq!(Id::new(""), Err(IdError::Empty));
-        assert!(matches!(
-            Id::new("../etc"),
-            Err(IdError::BadCharacter { .. } | IdError::EmptySegment { .. })
-        ));
-        assert!(matches!(
-            Id::new("a/b"),
-            Err(IdError::BadCharacter { character: '/', .. })
-        ));
+        assert!(matches!(Id::new("../etc"), Err(IdError::BadCharacter { .. } | IdError::EmptySegment { .. })));
+        assert!(matches!(Id::new("a/b"), Err(IdError::BadCharacter { character: '/', .. })));
         assert!(matches!(Id::new("a..b"), Err(IdError::EmptySegment { .. })));
-        assert!(matches!(
-            Id::new("my product"),
-            Err(IdError::BadCharacter { character: ' ', .. })
-        ));
-        assert!(matches!(
-            Id::new("x".repeat(200)),
-            Err(IdError::TooLong { .. })
-        ));
+        assert!(matches!(Id::new("my product"), Err(IdError::BadCharacter { character: ' ', .. })));
+        assert!(matches!(Id::new("x".repeat(200)), Err(IdError::TooLong { .. })));
     }
 
     #[test]
     fn slugs_display_names() {
-        assert_eq!(
-            Id::slug("Orders Team!").map(String::from),
-            Some("orders-team".to_owned())
-        );
+        assert_eq!(Id::slug("Orders Team!").map(String::from), Some("orders-team".to_owned()));
         assert_eq!(Id::slug("***"), None);
     }
 }

@@ -9,8 +9,8 @@ mod organisation;
 mod product;
 
 pub use contract::{
-    Contract, ContractDescription, CustomProperty, QualityRule, SchemaObject, SchemaProperty,
-    Server, SlaProperty, SupportChannel,
+    Contract, ContractDescription, CustomProperty, QualityRule, SchemaObject, SchemaProperty, Server, SlaProperty,
+    SupportChannel,
 };
 pub use id::{Id, IdError, MAX_ID_LEN};
 pub use organisation::{Consumer, Domain, SourceSystem, Team, TeamMember};
@@ -38,13 +38,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const KNOWN: [Status; 5] = [
-        Self::Proposed,
-        Self::Draft,
-        Self::Active,
-        Self::Deprecated,
-        Self::Retired,
-    ];
+    pub const KNOWN: [Status; 5] = [Self::Proposed, Self::Draft, Self::Active, Self::Deprecated, Self::Retired];
 
     pub fn as_str(&self) -> &str {
         match self {
@@ -103,11 +97,7 @@ pub struct MeshSettings {
 
 impl Default for MeshSettings {
     fn default() -> Self {
-        Self {
-            name: "Untitled mesh".to_owned(),
-            description: None,
-            extra: Extra::new(),
-        }
+        Self { name: "Untitled mesh".to_owned(), description: None, extra: Extra::new() }
     }
 }
 
@@ -237,27 +227,15 @@ impl Entity {
 
     /// Reads a stored body back into an entity of the given kind.
     pub fn from_json(kind: EntityKind, key: &str, body: &str) -> Result<Self, EntityDecodeError> {
-        let decode_error = |source: serde_json::Error| EntityDecodeError::Body {
-            kind,
-            key: key.to_owned(),
-            source,
-        };
+        let decode_error = |source: serde_json::Error| EntityDecodeError::Body { kind, key: key.to_owned(), source };
         Ok(match kind {
-            EntityKind::Settings => {
-                Self::Settings(serde_json::from_str(body).map_err(decode_error)?)
-            }
+            EntityKind::Settings => Self::Settings(serde_json::from_str(body).map_err(decode_error)?),
             EntityKind::Domain => Self::Domain(serde_json::from_str(body).map_err(decode_error)?),
             EntityKind::Team => Self::Team(serde_json::from_str(body).map_err(decode_error)?),
             EntityKind::Product => Self::Product(serde_json::from_str(body).map_err(decode_error)?),
-            EntityKind::Contract => {
-                Self::Contract(serde_json::from_str(body).map_err(decode_error)?)
-            }
-            EntityKind::SourceSystem => {
-                Self::SourceSystem(serde_json::from_str(body).map_err(decode_error)?)
-            }
-            EntityKind::Consumer => {
-                Self::Consumer(serde_json::from_str(body).map_err(decode_error)?)
-            }
+            EntityKind::Contract => Self::Contract(serde_json::from_str(body).map_err(decode_error)?),
+            EntityKind::SourceSystem => Self::SourceSystem(serde_json::from_str(body).map_err(decode_error)?),
+            EntityKind::Consumer => Self::Consumer(serde_json::from_str(body).map_err(decode_error)?),
             EntityKind::Position => {
                 let id = Id::new(key).map_err(|source| EntityDecodeError::Key { kind, source })?;
                 Self::Position(id, serde_json::from_str(body).map_err(decode_error)?)
@@ -270,11 +248,7 @@ impl Entity {
 #[derive(Debug, thiserror::Error)]
 pub enum EntityDecodeError {
     #[error("the stored {kind} `{key}` cannot be read: {source}")]
-    Body {
-        kind: EntityKind,
-        key: String,
-        source: serde_json::Error,
-    },
+    Body { kind: EntityKind, key: String, source: serde_json::Error },
     #[error("a stored {kind} has an invalid id: {source}")]
     Key { kind: EntityKind, source: IdError },
 }
@@ -282,13 +256,7 @@ pub enum EntityDecodeError {
 impl Mesh {
     /// An empty design with a name.
     pub fn named(name: impl Into<String>) -> Self {
-        Self {
-            settings: MeshSettings {
-                name: name.into(),
-                ..MeshSettings::default()
-            },
-            ..Self::default()
-        }
+        Self { settings: MeshSettings { name: name.into(), ..MeshSettings::default() }, ..Self::default() }
     }
 
     /// Puts an entity into the design, replacing one of the same kind and key.
@@ -298,15 +266,9 @@ impl Mesh {
             Entity::Domain(domain) => drop(self.domains.insert(domain.id.clone(), domain)),
             Entity::Team(team) => drop(self.teams.insert(team.id.clone(), team)),
             Entity::Product(product) => drop(self.products.insert(product.id.clone(), product)),
-            Entity::Contract(contract) => {
-                drop(self.contracts.insert(contract.id.clone(), contract))
-            }
-            Entity::SourceSystem(system) => {
-                drop(self.source_systems.insert(system.id.clone(), system))
-            }
-            Entity::Consumer(consumer) => {
-                drop(self.consumers.insert(consumer.id.clone(), consumer))
-            }
+            Entity::Contract(contract) => drop(self.contracts.insert(contract.id.clone(), contract)),
+            Entity::SourceSystem(system) => drop(self.source_systems.insert(system.id.clone(), system)),
+            Entity::Consumer(consumer) => drop(self.consumers.insert(consumer.id.clone(), consumer)),
             Entity::Position(id, position) => drop(self.layout.insert(id, position)),
         }
     }
@@ -333,16 +295,11 @@ impl Mesh {
             EntityKind::Team => self.teams.get(key).cloned().map(Entity::Team),
             EntityKind::Product => self.products.get(key).cloned().map(Entity::Product),
             EntityKind::Contract => self.contracts.get(key).cloned().map(Entity::Contract),
-            EntityKind::SourceSystem => self
-                .source_systems
-                .get(key)
-                .cloned()
-                .map(Entity::SourceSystem),
+            EntityKind::SourceSystem => self.source_systems.get(key).cloned().map(Entity::SourceSystem),
             EntityKind::Consumer => self.consumers.get(key).cloned().map(Entity::Consumer),
-            EntityKind::Position => self
-                .layout
-                .get_key_value(key)
-                .map(|(id, position)| Entity::Position(id.clone(), *position)),
+            EntityKind::Position => {
+                self.layout.get_key_value(key).map(|(id, position)| Entity::Position(id.clone(), *position))
+            }
         }
     }
 
@@ -353,34 +310,21 @@ impl Mesh {
             .chain(self.teams.values().cloned().map(Entity::Team))
             .chain(self.products.values().cloned().map(Entity::Product))
             .chain(self.contracts.values().cloned().map(Entity::Contract))
-            .chain(
-                self.source_systems
-                    .values()
-                    .cloned()
-                    .map(Entity::SourceSystem),
-            )
+            .chain(self.source_systems.values().cloned().map(Entity::SourceSystem))
             .chain(self.consumers.values().cloned().map(Entity::Consumer))
-            .chain(
-                self.layout
-                    .iter()
-                    .map(|(id, position)| Entity::Position(id.clone(), *position)),
-            )
+            .chain(self.layout.iter().map(|(id, position)| Entity::Position(id.clone(), *position)))
     }
 
     /// Every dependency edge of the design: product input ports and consumer inputs, with who consumes.
     pub fn dependencies(&self) -> impl Iterator<Item = (&Id, &Binding)> + '_ {
-        let product_inputs = self.products.values().flat_map(|product| {
-            product
-                .input_ports
-                .iter()
-                .map(move |port| (&product.id, &port.source))
-        });
-        let consumer_inputs = self.consumers.values().flat_map(|consumer| {
-            consumer
-                .inputs
-                .iter()
-                .map(move |binding| (&consumer.id, binding))
-        });
+        let product_inputs = self
+            .products
+            .values()
+            .flat_map(|product| product.input_ports.iter().map(move |port| (&product.id, &port.source)));
+        let consumer_inputs = self
+            .consumers
+            .values()
+            .flat_map(|consumer| consumer.inputs.iter().map(move |binding| (&consumer.id, binding)));
         product_inputs.chain(consumer_inputs)
     }
 }

@@ -100,11 +100,7 @@ impl Archetype {
 
     /// Reads the standard spelling and the common hyphenated or underscored variants.
     pub fn parse(text: &str) -> Option<Self> {
-        match text
-            .to_ascii_lowercase()
-            .replace(['-', '_', ' '], "")
-            .as_str()
-        {
+        match text.to_ascii_lowercase().replace(['-', '_', ' '], "").as_str() {
             "sourcealigned" => Some(Self::SourceAligned),
             "aggregate" | "aggregated" => Some(Self::Aggregate),
             "consumeraligned" => Some(Self::ConsumerAligned),

@@ -49,30 +49,15 @@ impl Store {
     pub fn begin_edit(&mut self, label: &str) -> Result<EditTransaction<'_>> {
         let path = self.path.as_path();
         let sqlite_error = |source| StoreError::sqlite("edit", path, source);
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sqlite_error)?;
-        transaction
-            .execute("INSERT INTO edit (label) VALUES (?1)", [label])
-            .map_err(sqlite_error)?;
+        let transaction =
+            self.connection.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sqlite_error)?;
+        transaction.execute("INSERT INTO edit (label) VALUES (?1)", [label]).map_err(sqlite_error)?;
         let seq = transaction.last_insert_rowid();
-        Ok(EditTransaction {
-            transaction,
-            path,
-            seq,
-            label: label.to_owned(),
-            changes: Vec::new(),
-        })
+        Ok(EditTransaction { transaction, path, seq, label: label.to_owned(), changes: Vec::new() })
     }
 
     /// Applies a list of entity writes and removals as one edit.
-    pub fn apply(
-        &mut self,
-        label: &str,
-        puts: &[Entity],
-        removals: &[(EntityKind, String)],
-    ) -> Result<AppliedEdit> {
+    pub fn apply(&mut self, label: &str, puts: &[Entity], removals: &[(EntityKind, String)]) -> Result<AppliedEdit> {
         let mut edit = self.begin_edit(label)?;
         for entity in puts {
             edit.put(entity)?;
@@ -97,19 +82,14 @@ impl Store {
     pub fn history(&self) -> Result<History> {
         let sqlite_error = |source| StoreError::sqlite("read the history of", &self.path, source);
         let label = |sql: &str| -> Result<Option<String>> {
-            self.connection
-                .query_row(sql, [], |row| row.get(0))
-                .optional()
-                .map_err(sqlite_error)
+            self.connection.query_row(sql, [], |row| row.get(0)).optional().map_err(sqlite_error)
         };
         Ok(History {
             undo: label("SELECT label FROM edit WHERE undone = 0 ORDER BY seq DESC LIMIT 1")?,
             redo: label("SELECT label FROM edit WHERE undone = 1 ORDER BY seq ASC LIMIT 1")?,
             edits: self
                 .connection
-                .query_row("SELECT count(*) FROM edit WHERE undone = 0", [], |row| {
-                    row.get(0)
-                })
+                .query_row("SELECT count(*) FROM edit WHERE undone = 0", [], |row| row.get(0))
                 .map_err(sqlite_error)?,
         })
     }
@@ -117,26 +97,14 @@ impl Store {
     fn travel(&mut self, direction: Direction) -> Result<Option<AppliedEdit>> {
         let path = self.path.as_path();
         let sqlite_error = |source| StoreError::sqlite(direction.verb(), path, source);
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sqlite_error)?;
+        let transaction =
+            self.connection.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sqlite_error)?;
         let (select, order, mark) = match direction {
-            Direction::Back => (
-                "SELECT seq, label FROM edit WHERE undone = 0 ORDER BY seq DESC LIMIT 1",
-                "DESC",
-                1,
-            ),
-            Direction::Forward => (
-                "SELECT seq, label FROM edit WHERE undone = 1 ORDER BY seq ASC LIMIT 1",
-                "ASC",
-                0,
-            ),
+            Direction::Back => ("SELECT seq, label FROM edit WHERE undone = 0 ORDER BY seq DESC LIMIT 1", "DESC", 1),
+            Direction::Forward => ("SELECT seq, label FROM edit WHERE undone = 1 ORDER BY seq ASC LIMIT 1", "ASC", 0),
         };
         let Some((seq, label)) = transaction
-            .query_row(select, [], |row| {
-                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
-            })
+            .query_row(select, [], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)))
             .optional()
             .map_err(sqlite_error)?
         else {
@@ -157,25 +125,16 @@ impl Store {
         let mut changes = Vec::with_capacity(rows.len());
         for (kind, key, body) in rows {
             write_body(&transaction, path, &kind, &key, body.as_deref())?;
-            let entity = body
-                .as_deref()
-                .map(|body| decode(path, &kind, &key, body))
-                .transpose()?;
+            let entity = body.as_deref().map(|body| decode(path, &kind, &key, body)).transpose()?;
             let kind = EntityKind::parse(&kind).ok_or_else(|| StoreError::Corrupt {
                 path: path.to_path_buf(),
                 detail: format!("unknown entity kind `{kind}` in the edit journal"),
             })?;
             changes.push(ChangedEntity { kind, key, entity });
         }
-        transaction
-            .execute("UPDATE edit SET undone = ?1 WHERE seq = ?2", (mark, seq))
-            .map_err(sqlite_error)?;
+        transaction.execute("UPDATE edit SET undone = ?1 WHERE seq = ?2", (mark, seq)).map_err(sqlite_error)?;
         transaction.commit().map_err(sqlite_error)?;
-        Ok(Some(AppliedEdit {
-            seq,
-            label,
-            changes,
-        }))
+        Ok(Some(AppliedEdit { seq, label, changes }))
     }
 }
 
@@ -198,12 +157,7 @@ impl EditTransaction<'_> {
     /// Writes an entity, replacing the one of the same kind and key.
     pub fn put(&mut self, entity: &Entity) -> Result<()> {
         let body = encode(self.path, entity)?;
-        self.record(
-            entity.kind(),
-            entity.key(),
-            Some(body),
-            Some(entity.clone()),
-        )
+        self.record(entity.kind(), entity.key(), Some(body), Some(entity.clone()))
     }
 
     /// Removes an entity; removing one that does not exist changes nothing.
@@ -216,57 +170,28 @@ impl EditTransaction<'_> {
         let sqlite_error = |source| StoreError::sqlite("save an edit to", self.path, source);
         if self.changes.is_empty() {
             self.transaction.rollback().map_err(sqlite_error)?;
-            return Ok(AppliedEdit {
-                seq: 0,
-                label: self.label,
-                changes: Vec::new(),
-            });
+            return Ok(AppliedEdit { seq: 0, label: self.label, changes: Vec::new() });
         }
         // A new edit ends the redo branch, and the journal keeps only the latest edits.
+        self.transaction.execute("DELETE FROM edit WHERE undone = 1", []).map_err(sqlite_error)?;
         self.transaction
-            .execute("DELETE FROM edit WHERE undone = 1", [])
-            .map_err(sqlite_error)?;
-        self.transaction
-            .execute(
-                "DELETE FROM edit WHERE seq <= ?1",
-                [self.seq - JOURNAL_LIMIT],
-            )
+            .execute("DELETE FROM edit WHERE seq <= ?1", [self.seq - JOURNAL_LIMIT])
             .map_err(sqlite_error)?;
         self.transaction.commit().map_err(sqlite_error)?;
-        Ok(AppliedEdit {
-            seq: self.seq,
-            label: self.label,
-            changes: self.changes,
-        })
+        Ok(AppliedEdit { seq: self.seq, label: self.label, changes: self.changes })
     }
 
-    fn record(
-        &mut self,
-        kind: EntityKind,
-        key: &str,
-        after: Option<String>,
-        entity: Option<Entity>,
-    ) -> Result<()> {
+    fn record(&mut self, kind: EntityKind, key: &str, after: Option<String>, entity: Option<Entity>) -> Result<()> {
         let sqlite_error = |source| StoreError::sqlite("edit", self.path, source);
         let before: Option<String> = self
             .transaction
-            .query_row(
-                "SELECT body FROM entity WHERE kind = ?1 AND key = ?2",
-                (kind.as_str(), key),
-                |row| row.get(0),
-            )
+            .query_row("SELECT body FROM entity WHERE kind = ?1 AND key = ?2", (kind.as_str(), key), |row| row.get(0))
             .optional()
             .map_err(sqlite_error)?;
         if before == after {
             return Ok(());
         }
-        write_body(
-            &self.transaction,
-            self.path,
-            kind.as_str(),
-            key,
-            after.as_deref(),
-        )?;
+        write_body(&self.transaction, self.path, kind.as_str(), key, after.as_deref())?;
         let ord = i64::try_from(self.changes.len()).unwrap_or(i64::MAX);
         self.transaction
             .execute(
@@ -274,22 +199,12 @@ impl EditTransaction<'_> {
                 (self.seq, ord, kind.as_str(), key, before, after),
             )
             .map_err(sqlite_error)?;
-        self.changes.push(ChangedEntity {
-            kind,
-            key: key.to_owned(),
-            entity,
-        });
+        self.changes.push(ChangedEntity { kind, key: key.to_owned(), entity });
         Ok(())
     }
 }
 
-fn write_body(
-    transaction: &Transaction<'_>,
-    path: &Path,
-    kind: &str,
-    key: &str,
-    body: Option<&str>,
-) -> Result<()> {
+fn write_body(transaction: &Transaction<'_>, path: &Path, kind: &str, key: &str, body: Option<&str>) -> Result<()> {
     let sqlite_error = |source| StoreError::sqlite("edit", path, source);
     match body {
         Some(body) => transaction
@@ -299,12 +214,9 @@ fn write_body(
                 (kind, key, body),
             )
             .map_err(sqlite_error)?,
-        None => transaction
-            .execute(
-                "DELETE FROM entity WHERE kind = ?1 AND key = ?2",
-                (kind, key),
-            )
-            .map_err(sqlite_error)?,
+        None => {
+            transaction.execute("DELETE FROM entity WHERE kind = ?1 AND key = ?2", (kind, key)).map_err(sqlite_error)?
+        }
     };
     Ok(())
 }

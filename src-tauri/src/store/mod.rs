@@ -39,21 +39,13 @@ impl Store {
     /// an existing design at `path` is replaced; without it an existing file is an error.
     pub fn create(path: &Path, mesh: &Mesh, replace: bool) -> Result<Self> {
         if !replace && path.exists() {
-            return Err(StoreError::AlreadyExists {
-                path: path.to_path_buf(),
-            });
+            return Err(StoreError::AlreadyExists { path: path.to_path_buf() });
         }
         if replace && wal_path(path).exists() {
             // A write-ahead log beside the old file would be replayed into the new one.
-            return Err(StoreError::InUse {
-                path: path.to_path_buf(),
-            });
+            return Err(StoreError::InUse { path: path.to_path_buf() });
         }
-        let io_error = |source| StoreError::Io {
-            action: "create",
-            path: path.to_path_buf(),
-            source,
-        };
+        let io_error = |source| StoreError::Io { action: "create", path: path.to_path_buf(), source };
         let directory = match path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
@@ -67,12 +59,8 @@ impl Store {
         {
             let sqlite_error = |source| StoreError::sqlite("create", path, source);
             let mut connection = Connection::open(&temporary).map_err(sqlite_error)?;
-            connection
-                .pragma_update(None, "application_id", APPLICATION_ID)
-                .map_err(sqlite_error)?;
-            connection
-                .pragma_update(None, "foreign_keys", true)
-                .map_err(sqlite_error)?;
+            connection.pragma_update(None, "application_id", APPLICATION_ID).map_err(sqlite_error)?;
+            connection.pragma_update(None, "foreign_keys", true).map_err(sqlite_error)?;
             migrate(&mut connection, path)?;
             let transaction = connection.transaction().map_err(sqlite_error)?;
             {
@@ -81,26 +69,18 @@ impl Store {
                     .map_err(sqlite_error)?;
                 for entity in mesh.entities() {
                     let body = encode(path, &entity)?;
-                    insert
-                        .execute((entity.kind().as_str(), entity.key(), body))
-                        .map_err(sqlite_error)?;
+                    insert.execute((entity.kind().as_str(), entity.key(), body)).map_err(sqlite_error)?;
                 }
             }
             transaction.commit().map_err(sqlite_error)?;
-            connection
-                .close()
-                .map_err(|(_, source)| sqlite_error(source))?;
+            connection.close().map_err(|(_, source)| sqlite_error(source))?;
         }
         if replace {
-            temporary
-                .persist(path)
-                .map_err(|error| io_error(error.error))?;
+            temporary.persist(path).map_err(|error| io_error(error.error))?;
         } else {
             temporary.persist_noclobber(path).map_err(|error| {
                 if error.error.kind() == std::io::ErrorKind::AlreadyExists {
-                    StoreError::AlreadyExists {
-                        path: path.to_path_buf(),
-                    }
+                    StoreError::AlreadyExists { path: path.to_path_buf() }
                 } else {
                     io_error(error.error)
                 }
@@ -116,15 +96,13 @@ impl Store {
         let sqlite_error = |source| StoreError::sqlite("open", path, source);
         // Look before writing anything: a damaged file must stay byte-identical.
         {
-            let reader = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-                .map_err(sqlite_error)?;
+            let reader = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(sqlite_error)?;
             let tables: Vec<String> = reader
                 .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
                 .and_then(|mut statement| statement.query_map([], |row| row.get(0))?.collect())
                 .map_err(sqlite_error)?;
-            let version: u32 = reader
-                .pragma_query_value(None, "user_version", |row| row.get(0))
-                .map_err(sqlite_error)?;
+            let version: u32 =
+                reader.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(sqlite_error)?;
             if version >= 1 && !tables.iter().any(|table| table == "entity") {
                 return Err(StoreError::Corrupt {
                     path: path.to_path_buf(),
@@ -132,34 +110,20 @@ impl Store {
                 });
             }
         }
-        let mut connection = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(sqlite_error)?;
-        connection
-            .busy_timeout(BUSY_TIMEOUT)
-            .map_err(sqlite_error)?;
-        connection
-            .pragma_update(None, "foreign_keys", true)
-            .map_err(sqlite_error)?;
-        let mode: String = connection
-            .pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))
-            .map_err(sqlite_error)?;
+        let mut connection =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(sqlite_error)?;
+        connection.busy_timeout(BUSY_TIMEOUT).map_err(sqlite_error)?;
+        connection.pragma_update(None, "foreign_keys", true).map_err(sqlite_error)?;
+        let mode: String =
+            connection.pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0)).map_err(sqlite_error)?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::InUse {
-                path: path.to_path_buf(),
-            });
+            return Err(StoreError::InUse { path: path.to_path_buf() });
         }
         // FULL makes every committed edit durable across a power loss, not only a crash; an edit is small.
-        connection
-            .pragma_update(None, "synchronous", "FULL")
-            .map_err(sqlite_error)?;
+        connection.pragma_update(None, "synchronous", "FULL").map_err(sqlite_error)?;
         migrate(&mut connection, path)?;
-        Ok(Self {
-            connection,
-            path: path.to_path_buf(),
-        })
+        Ok(Self { connection, path: path.to_path_buf() })
     }
 
     /// The file this store reads and writes.
@@ -193,15 +157,9 @@ impl Store {
     /// The copy appears whole or not at all.
     pub fn save_as(&self, target: &Path, replace: bool) -> Result<()> {
         if !replace && target.exists() {
-            return Err(StoreError::AlreadyExists {
-                path: target.to_path_buf(),
-            });
+            return Err(StoreError::AlreadyExists { path: target.to_path_buf() });
         }
-        let io_error = |source| StoreError::Io {
-            action: "save to",
-            path: target.to_path_buf(),
-            source,
-        };
+        let io_error = |source| StoreError::Io { action: "save to", path: target.to_path_buf(), source };
         let directory = match target.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
@@ -213,27 +171,18 @@ impl Store {
             .map_err(io_error)?
             .into_temp_path();
         self.connection
-            .backup(
-                rusqlite::MAIN_DB,
-                &temporary,
-                None::<fn(rusqlite::backup::Progress)>,
-            )
+            .backup(rusqlite::MAIN_DB, &temporary, None::<fn(rusqlite::backup::Progress)>)
             .map_err(|source| StoreError::sqlite("save to", target, source))?;
         {
             // The copy is a standalone file: no write-ahead log travels with it.
-            let copy = Connection::open(&temporary)
-                .map_err(|source| StoreError::sqlite("save to", target, source))?;
+            let copy = Connection::open(&temporary).map_err(|source| StoreError::sqlite("save to", target, source))?;
             copy.pragma_update(None, "journal_mode", "delete")
                 .map_err(|source| StoreError::sqlite("save to", target, source))?;
         }
         if replace {
-            temporary
-                .persist(target)
-                .map_err(|error| io_error(error.error))?;
+            temporary.persist(target).map_err(|error| io_error(error.error))?;
         } else {
-            temporary
-                .persist_noclobber(target)
-                .map_err(|error| io_error(error.error))?;
+            temporary.persist_noclobber(target).map_err(|error| io_error(error.error))?;
         }
         Ok(())
     }
@@ -249,22 +198,12 @@ fn wal_path(path: &Path) -> PathBuf {
 /// Applies the migrations the file has not seen yet, each in its own transaction.
 fn migrate(connection: &mut Connection, path: &Path) -> Result<()> {
     let sqlite_error = |source| StoreError::sqlite("migrate", path, source);
-    let version: u32 = connection
-        .pragma_query_value(None, "user_version", |row| row.get(0))
-        .map_err(sqlite_error)?;
-    for (index, sql) in migrations::MIGRATIONS
-        .iter()
-        .enumerate()
-        .skip(version as usize)
-    {
+    let version: u32 = connection.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(sqlite_error)?;
+    for (index, sql) in migrations::MIGRATIONS.iter().enumerate().skip(version as usize) {
         let transaction = connection.transaction().map_err(sqlite_error)?;
         transaction.execute_batch(sql).map_err(sqlite_error)?;
         transaction
-            .pragma_update(
-                None,
-                "user_version",
-                u32::try_from(index + 1).unwrap_or(u32::MAX),
-            )
+            .pragma_update(None, "user_version", u32::try_from(index + 1).unwrap_or(u32::MAX))
             .map_err(sqlite_error)?;
         transaction.commit().map_err(sqlite_error)?;
     }
@@ -285,33 +224,19 @@ fn decode(path: &Path, kind: &str, key: &str, body: &str) -> Result<Entity> {
         path: path.to_path_buf(),
         detail: format!("unknown entity kind `{kind}`"),
     })?;
-    Entity::from_json(kind, key, body).map_err(|source| StoreError::Decode {
-        path: path.to_path_buf(),
-        source,
-    })
+    Entity::from_json(kind, key, body).map_err(|source| StoreError::Decode { path: path.to_path_buf(), source })
 }
 
 /// Reads every entity of a connection's `entity` table into a design.
 fn read_mesh(connection: &Connection, path: &Path) -> Result<Mesh> {
     let sqlite_error = |source| StoreError::sqlite("read", path, source);
-    let mut statement = connection
-        .prepare("SELECT kind, key, body FROM entity")
-        .map_err(sqlite_error)?;
+    let mut statement = connection.prepare("SELECT kind, key, body FROM entity").map_err(sqlite_error)?;
     let mut rows = statement.query([]).map_err(sqlite_error)?;
     let mut mesh = Mesh::default();
     while let Some(row) = rows.next().map_err(sqlite_error)? {
-        let kind = row
-            .get_ref(0)
-            .and_then(|value| Ok(value.as_str()?))
-            .map_err(sqlite_error)?;
-        let key = row
-            .get_ref(1)
-            .and_then(|value| Ok(value.as_str()?))
-            .map_err(sqlite_error)?;
-        let body = row
-            .get_ref(2)
-            .and_then(|value| Ok(value.as_str()?))
-            .map_err(sqlite_error)?;
+        let kind = row.get_ref(0).and_then(|value| Ok(value.as_str()?)).map_err(sqlite_error)?;
+        let key = row.get_ref(1).and_then(|value| Ok(value.as_str()?)).map_err(sqlite_error)?;
+        let body = row.get_ref(2).and_then(|value| Ok(value.as_str()?)).map_err(sqlite_error)?;
         mesh.put(decode(path, kind, key, body)?);
     }
     Ok(mesh)
@@ -323,11 +248,7 @@ impl Store {
         use rusqlite::OptionalExtension;
         let body: Option<String> = self
             .connection
-            .query_row(
-                "SELECT body FROM entity WHERE kind = 'settings'",
-                [],
-                |row| row.get(0),
-            )
+            .query_row("SELECT body FROM entity WHERE kind = 'settings'", [], |row| row.get(0))
             .optional()
             .map_err(|source| StoreError::sqlite("read", &self.path, source))?;
         match body {

@@ -23,46 +23,30 @@ impl Store {
         let sqlite_error = |source| StoreError::sqlite("take a snapshot of", &path, source);
         let exists: Option<i64> = self
             .connection
-            .query_row("SELECT 1 FROM snapshot WHERE name = ?1", [name], |row| {
-                row.get(0)
-            })
+            .query_row("SELECT 1 FROM snapshot WHERE name = ?1", [name], |row| row.get(0))
             .optional()
             .map_err(sqlite_error)?;
         if exists.is_some() {
-            return Err(StoreError::SnapshotExists {
-                path,
-                name: name.to_owned(),
-            });
+            return Err(StoreError::SnapshotExists { path, name: name.to_owned() });
         }
         let mut copy = Connection::open_in_memory().map_err(sqlite_error)?;
         {
             let backup = Backup::new(&self.connection, &mut copy).map_err(sqlite_error)?;
-            backup
-                .run_to_completion(1024, Duration::from_millis(5), None)
-                .map_err(sqlite_error)?;
+            backup.run_to_completion(1024, Duration::from_millis(5), None).map_err(sqlite_error)?;
         }
-        copy.execute_batch(
-            "DELETE FROM edit_change; DELETE FROM edit; DELETE FROM snapshot; VACUUM;",
-        )
-        .map_err(sqlite_error)?;
-        let entities: i64 = copy
-            .query_row("SELECT count(*) FROM entity", [], |row| row.get(0))
+        copy.execute_batch("DELETE FROM edit_change; DELETE FROM edit; DELETE FROM snapshot; VACUUM;")
             .map_err(sqlite_error)?;
+        let entities: i64 =
+            copy.query_row("SELECT count(*) FROM entity", [], |row| row.get(0)).map_err(sqlite_error)?;
         let image = copy.serialize(rusqlite::MAIN_DB).map_err(sqlite_error)?;
         self.connection
-            .execute(
-                "INSERT INTO snapshot (name, entities, image) VALUES (?1, ?2, ?3)",
-                (name, entities, &image[..]),
-            )
+            .execute("INSERT INTO snapshot (name, entities, image) VALUES (?1, ?2, ?3)", (name, entities, &image[..]))
             .map_err(sqlite_error)?;
         drop(image);
         self.snapshots()?
             .into_iter()
             .find(|snapshot| snapshot.name == name)
-            .ok_or_else(|| StoreError::SnapshotNotFound {
-                path: self.path.clone(),
-                name: name.to_owned(),
-            })
+            .ok_or_else(|| StoreError::SnapshotNotFound { path: self.path.clone(), name: name.to_owned() })
     }
 
     /// Every snapshot, oldest first.
@@ -72,11 +56,7 @@ impl Store {
             .and_then(|mut statement| {
                 statement
                     .query_map([], |row| {
-                        Ok(SnapshotInfo {
-                            name: row.get(0)?,
-                            created_at: row.get(1)?,
-                            entities: row.get(2)?,
-                        })
+                        Ok(SnapshotInfo { name: row.get(0)?, created_at: row.get(1)?, entities: row.get(2)? })
                     })?
                     .collect()
             })
@@ -88,20 +68,12 @@ impl Store {
         let sqlite_error = |source| StoreError::sqlite("read a snapshot of", &self.path, source);
         let image: Vec<u8> = self
             .connection
-            .query_row(
-                "SELECT image FROM snapshot WHERE name = ?1",
-                [name],
-                |row| row.get(0),
-            )
+            .query_row("SELECT image FROM snapshot WHERE name = ?1", [name], |row| row.get(0))
             .optional()
             .map_err(sqlite_error)?
-            .ok_or_else(|| StoreError::SnapshotNotFound {
-                path: self.path.clone(),
-                name: name.to_owned(),
-            })?;
+            .ok_or_else(|| StoreError::SnapshotNotFound { path: self.path.clone(), name: name.to_owned() })?;
         let mut copy = Connection::open_in_memory().map_err(sqlite_error)?;
-        copy.deserialize_read_exact(rusqlite::MAIN_DB, image.as_slice(), image.len(), true)
-            .map_err(sqlite_error)?;
+        copy.deserialize_read_exact(rusqlite::MAIN_DB, image.as_slice(), image.len(), true).map_err(sqlite_error)?;
         read_mesh(&copy, &self.path)
     }
 }
