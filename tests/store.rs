@@ -216,3 +216,20 @@ fn snapshots_and_save_as_copy_the_design() -> TestResult {
     assert_eq!(copied.history()?.undo.as_deref(), Some("Add orders"));
     Ok(())
 }
+
+#[test]
+fn a_second_process_is_told_the_file_is_in_use() -> TestResult {
+    let binary = crate::support::meshwright_binary()?;
+    let scratch = tempfile::tempdir()?;
+    let path = scratch.path().join("shared.mesh");
+    let mut store = Store::create(&path, &Mesh::named("Shared"), false)?;
+    let edit = store.begin_edit("A long edit in the studio")?;
+    let output =
+        std::process::Command::new(&binary).args(["stress-edits", &path.to_string_lossy(), "--count", "1"]).output()?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "the second process exited {:?}: {stderr}", output.status.code());
+    assert!(stderr.contains("shared.mesh is in use"), "{stderr}");
+    drop(edit);
+    assert!(store.integrity_check()?.is_empty());
+    Ok(())
+}

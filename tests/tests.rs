@@ -6,5 +6,8 @@ mod support;
 mod architecture;
 mod cli;
 mod crash;
+mod governance;
+mod graph;
 mod mesh_as_code;
+mod standards;
 mod store;

@@ -17,6 +17,10 @@ pub enum Error {
     Generate(#[from] GenerateError),
     #[error(transparent)]
     Id(#[from] IdError),
+    #[error(transparent)]
+    Graph(#[from] crate::graph::GraphError),
+    #[error(transparent)]
+    Standards(#[from] crate::standards::StandardsError),
     #[error("cannot {action} {}: {source}", path.display())]
     Io { action: &'static str, path: std::path::PathBuf, source: std::io::Error },
     #[error("{0}")]
@@ -70,6 +74,18 @@ impl Error {
             },
             Self::Generate(_) | Self::Usage(_) => ErrorCode::InvalidArgument,
             Self::Id(_) => ErrorCode::InvalidId,
+            Self::Graph(crate::graph::GraphError::UnknownPrefix { .. }) => ErrorCode::InvalidArgument,
+            Self::Graph(_) => ErrorCode::NotFound,
+            Self::Standards(error) => match error {
+                crate::standards::StandardsError::Io { source, .. }
+                    if source.kind() == std::io::ErrorKind::NotFound =>
+                {
+                    ErrorCode::NotFound
+                }
+                crate::standards::StandardsError::Io { .. } => ErrorCode::Io,
+                crate::standards::StandardsError::Write { .. } => ErrorCode::Internal,
+                _ => ErrorCode::InvalidDocument,
+            },
             Self::Internal(_) => ErrorCode::Internal,
             Self::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => ErrorCode::NotFound,
             Self::Io { .. } => ErrorCode::Io,

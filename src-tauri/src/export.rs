@@ -1,7 +1,9 @@
-//! Export formats reachable from `meshwright export`: mesh as code (a folder) and the whole design as one JSON
-//! document. Later areas add the standards' single files, diagrams and the HTML catalog here.
+//! Export formats reachable from `meshwright export`: mesh as code (a folder), the whole design as one JSON
+//! document, and the dependency graph as a Mermaid or DOT diagram. Later areas add the standards' single files
+//! and the HTML catalog here.
 
 use crate::error::Error;
+use crate::graph::{MeshGraph, Scope};
 use crate::mesh_as_code::{self, WriteReport};
 use crate::model::{Consumer, Contract, DataProduct, Domain, Id, Mesh, MeshSettings, Position, SourceSystem, Team};
 use serde::Serialize;
@@ -15,6 +17,25 @@ pub enum ExportFormat {
     Mesh,
     /// The whole design as one JSON document.
     Json,
+    /// The dependency graph as a Mermaid flowchart, domains as subgraphs.
+    Mermaid,
+    /// The dependency graph as a Graphviz DOT digraph, domains as clusters.
+    Dot,
+    /// Every contract as an ODCS v3.2.0 document, one file each, into the folder --out.
+    Odcs,
+    /// Every product as an ODPS v1.0.0 document, one file each, into the folder --out.
+    Odps,
+    /// Every contract as a DCS 1.2.1 document, one file each, into the folder --out.
+    Dcs,
+}
+
+/// Options of an export beyond its format.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExportOptions {
+    /// Diagrams only: draw the neighbourhood of this id instead of the whole design.
+    pub around: Option<String>,
+    /// How many edges upstream and downstream of `around` to draw.
+    pub depth: usize,
 }
 
 /// What an export wrote.
@@ -25,8 +46,39 @@ pub enum ExportReport {
 }
 
 pub fn export(mesh: &Mesh, format: ExportFormat, out: &Path) -> Result<ExportReport, Error> {
+    export_with(mesh, format, out, &ExportOptions::default())
+}
+
+pub fn export_with(
+    mesh: &Mesh,
+    format: ExportFormat,
+    out: &Path,
+    options: &ExportOptions,
+) -> Result<ExportReport, Error> {
+    if options.around.is_some() && !matches!(format, ExportFormat::Mermaid | ExportFormat::Dot) {
+        return Err(Error::Usage("--around applies to the diagram formats, mermaid and dot".to_owned()));
+    }
     match format {
+        ExportFormat::Mermaid | ExportFormat::Dot => {
+            let graph = MeshGraph::build(mesh);
+            let scope = match &options.around {
+                Some(id) => Scope::Around { id: id.clone(), depth: options.depth },
+                None => Scope::Whole,
+            };
+            let text = if format == ExportFormat::Mermaid { graph.mermaid(&scope) } else { graph.dot(&scope) }?;
+            mesh_as_code::write_atomically(out, text.as_bytes())?;
+            Ok(ExportReport::File { bytes: text.len() })
+        }
         ExportFormat::Mesh => Ok(ExportReport::Folder(mesh_as_code::write_folder(mesh, out)?)),
+        ExportFormat::Odcs | ExportFormat::Odps | ExportFormat::Dcs => {
+            use crate::standards::export::{DocumentSet, write_documents};
+            let set = match format {
+                ExportFormat::Odcs => DocumentSet::Odcs(crate::standards::odcs::OdcsVersion::default()),
+                ExportFormat::Odps => DocumentSet::Odps(crate::standards::odps::OdpsVersion::default()),
+                _ => DocumentSet::Dcs,
+            };
+            Ok(ExportReport::Folder(write_documents(mesh, set, out)?))
+        }
         ExportFormat::Json => {
             let mut text = to_json(mesh)?;
             text.push('\n');

@@ -7,6 +7,9 @@ use serde::de::DeserializeOwned;
 /// The largest YAML document Meshwright reads; anything bigger is refused before parsing.
 pub const MAX_DOCUMENT_BYTES: usize = 32 * 1024 * 1024;
 
+/// How many parser events the aliases of one document may replay in total (alias-bomb protection).
+pub const MAX_REPLAYED_ALIAS_EVENTS: usize = 100_000;
+
 /// A YAML document that could not be read or written, with the position when the parser knows it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
@@ -29,9 +32,14 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             ),
         });
     }
+    // Tighter than the crate's defaults: an alias bomb is refused after 100,000 replayed events (well under a
+    // second), far more than any real contract, product or design needs.
+    let mut alias_limits = serde_saphyr::options::AliasLimits::default();
+    alias_limits.max_total_replayed_events = MAX_REPLAYED_ALIAS_EVENTS;
     let options = serde_saphyr::options! {
         strict_booleans: true,
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        alias_limits: alias_limits,
     };
     serde_saphyr::from_str_with_options(text, options).map_err(|error| {
         let location = error.location();

@@ -2,11 +2,15 @@
 //! in-process; errors go to stderr, and the exit code is 0 for success, 1 for a negative verdict, 2 for unusable
 //! input.
 
+mod check;
+mod diff;
+mod graph;
 mod show;
+mod validate;
 
 use crate::design;
 use crate::error::Error;
-use crate::export::{self, ExportFormat, ExportReport};
+use crate::export::{self, ExportFormat, ExportOptions, ExportReport};
 use crate::generate::{self, GenerateOptions};
 use crate::mesh_as_code;
 use crate::model::{Domain, Entity, Extra, Id, Mesh, MeshSettings};
@@ -76,9 +80,81 @@ enum Command {
         /// The format to write.
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Where to write: a folder for `mesh`, a file for `json`.
+        /// Where to write: a folder for `mesh`, a file for the other formats.
         #[arg(long)]
         out: PathBuf,
+        /// Diagrams (mermaid, dot) only: draw the neighbourhood of this product, PRODUCT/PORT, contract, source
+        /// system or consumer instead of the whole design.
+        #[arg(long, value_name = "ID")]
+        around: Option<String>,
+        /// With --around: how many edges upstream and downstream to include.
+        #[arg(long, value_name = "N", default_value_t = 2, requires = "around")]
+        depth: usize,
+    },
+    /// Ask the dependency graph: impact, lineage, cycles, stats or layers.
+    #[command(after_help = "ID is a product, consumer, source system or contract id, or PRODUCT/PORT for an output \
+                            port; prefix it with product:, consumer:, source: or contract: when two kinds share \
+                            an id.\n`graph cycles` exits 1 when the design has a dependency cycle.")]
+    Graph {
+        /// The .mesh file or mesh-as-code folder to read.
+        mesh: PathBuf,
+        /// The question to ask.
+        #[arg(value_enum)]
+        query: graph::GraphQuery,
+        /// What impact and lineage start from.
+        id: Option<String>,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Check ODCS, ODPS or DCS documents: every problem with its path, line and column.
+    #[command(after_help = "Exits 1 when a document has a problem, 2 when a file cannot be read.")]
+    Validate {
+        /// The *.odcs.yaml, *.odps.yaml or DCS files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+        /// Also check every file against this JSON Schema (JSON or YAML).
+        #[arg(long, value_name = "FILE")]
+        schema: Option<PathBuf>,
+    },
+    /// Compare two versions of a contract: every change, which ones break, the version bump it needs.
+    #[command(after_help = "Exits 1 when a change is breaking from the chosen perspective, 0 otherwise.")]
+    Diff {
+        /// The contract as it was (ODCS or DCS).
+        old: PathBuf,
+        /// The contract as it is proposed.
+        new: PathBuf,
+        /// A .mesh file or mesh-as-code folder: list every product and consumer downstream of the contract.
+        #[arg(long, value_name = "MESH")]
+        mesh: Option<PathBuf>,
+        /// Whose side changes are judged from.
+        #[arg(long, value_enum, default_value_t = crate::standards::diff::Perspective::Consumer)]
+        perspective: crate::standards::diff::Perspective,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Run the governance checks: built-in rules, the design's policy pack, custom policies.
+    #[command(after_help = "Exits 1 when a finding of severity error remains, 0 otherwise, 2 for unusable input.")]
+    Check {
+        /// The .mesh file or mesh-as-code folder to check.
+        mesh: PathBuf,
+        #[arg(long, value_enum, default_value_t = check::CheckFormat::Text)]
+        format: check::CheckFormat,
+        /// A policy pack (YAML) layered over the design's own.
+        #[arg(long, value_name = "FILE")]
+        policy: Option<PathBuf>,
+        /// The date waivers, grace periods and end-of-support dates are judged against (default: today, UTC).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+        /// Colour the text report.
+        #[arg(long, value_enum, default_value_t = check::ColourChoice::Auto)]
+        color: check::ColourChoice,
+    },
+    /// List the built-in governance rules: id, default severity, family, title and rationale.
+    Rules {
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
     },
     /// Summarize a design: domains, products, contracts, dependencies.
     Show {
@@ -213,9 +289,9 @@ fn execute(command: Option<Command>, out: &mut dyn Write) -> Result<Outcome, Err
                 ),
             )
         }
-        Command::Export { mesh, format, out: target } => {
+        Command::Export { mesh, format, out: target, around, depth } => {
             let design = design::load(&mesh)?;
-            match export::export(&design, format, &target)? {
+            match export::export_with(&design, format, &target, &ExportOptions { around, depth })? {
                 ExportReport::Folder(report) => print(
                     out,
                     format_args!(
@@ -232,6 +308,15 @@ fn execute(command: Option<Command>, out: &mut dyn Write) -> Result<Outcome, Err
                 }
             }
         }
+        Command::Graph { mesh, query, id, format } => graph::run(&mesh, query, id.as_deref(), format, out),
+        Command::Validate { files, format, schema } => validate::run(&files, format, schema.as_deref(), out),
+        Command::Diff { old, new, mesh, perspective, format } => {
+            diff::run(&old, &new, mesh.as_deref(), perspective, format, out)
+        }
+        Command::Check { mesh, format, policy, today, color } => {
+            check::run(&mesh, format, policy.as_deref(), today, color, out)
+        }
+        Command::Rules { format } => check::rules(format, out),
         Command::Show { mesh, format } => {
             let design = design::load(&mesh)?;
             let summary = crate::summary::summarize(&design);

@@ -19,6 +19,7 @@ use crate::yaml;
 use mesh_file::MeshFile;
 use odcs::OdcsDocument;
 use odps::OdpsDocument;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -42,13 +43,19 @@ pub fn read_folder(folder: &Path) -> Result<Mesh> {
     collect_yaml_files(folder, &mut files)?;
     files.sort();
     let mut reader = DesignReader::default();
-    let texts = read_texts(&files)?;
-    for (file, text) in files.iter().zip(texts) {
-        let is_root_mesh_file = file.parent() == Some(folder)
-            && file.file_name().is_some_and(|name| name == MESH_FILE || name == "mesh.yml");
-        if is_root_mesh_file {
-            reader.add_mesh_file(file, &text)?;
-        } else if let Some(document) = parse_document(file, &text, false)? {
+    // Reading and parsing run on every core; gathering the documents stays in file order, so duplicates and
+    // errors are reported the same way on every run.
+    let is_root_mesh_file = |file: &Path| {
+        file.parent() == Some(folder) && file.file_name().is_some_and(|name| name == MESH_FILE || name == "mesh.yml")
+    };
+    let parsed: Vec<Result<Option<Document>>> = files
+        .par_iter()
+        .map(|file| if is_root_mesh_file(file) { Ok(None) } else { parse_document(file, &read_text(file)?, false) })
+        .collect();
+    for (file, document) in files.iter().zip(parsed) {
+        if is_root_mesh_file(file) {
+            reader.add_mesh_file(file, &read_text(file)?)?;
+        } else if let Some(document) = document? {
             reader.add(file, document)?;
         }
     }
@@ -138,11 +145,6 @@ fn read_text(path: &Path) -> Result<String> {
             error.utf8_error().valid_up_to()
         ),
     })
-}
-
-/// Reads many files, on two threads when there are many.
-fn read_texts(files: &[PathBuf]) -> Result<Vec<String>> {
-    files.iter().map(|file| read_text(file)).collect()
 }
 
 fn collect_yaml_files(folder: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
@@ -324,25 +326,27 @@ impl DesignReader {
     }
 }
 
-/// Every file of the design's mesh-as-code form, by path relative to the folder, with its exact bytes.
+/// Every file of the design's mesh-as-code form, by path relative to the folder, with its exact bytes. Documents
+/// are rendered on every core (rayon); the result is ordered by path, so it does not depend on scheduling.
 pub fn render(mesh: &Mesh) -> Result<BTreeMap<PathBuf, String>> {
-    let render_error = |path: PathBuf, error: yaml::YamlError| CodeError::Render { path, detail: error.message };
-    let mut files = BTreeMap::new();
+    let render_error =
+        |path: &Path, error: yaml::YamlError| CodeError::Render { path: path.to_path_buf(), detail: error.message };
     let mesh_path = PathBuf::from(MESH_FILE);
-    let mesh_text = yaml::render(&MeshFile::from_mesh(mesh)).map_err(|error| render_error(mesh_path.clone(), error))?;
-    files.insert(mesh_path, mesh_text);
-    for product in mesh.products.values() {
+    let mesh_text = yaml::render(&MeshFile::from_mesh(mesh)).map_err(|error| render_error(&mesh_path, error))?;
+    let products: Vec<&DataProduct> = mesh.products.values().collect();
+    let contracts: Vec<&Contract> = mesh.contracts.values().collect();
+    let product_files = products.par_iter().map(|product| {
         let path = Path::new(PRODUCTS_FOLDER).join(format!("{}{PRODUCT_SUFFIX}", product.id));
-        let text =
-            yaml::render(&OdpsDocument::from_product(product)).map_err(|error| render_error(path.clone(), error))?;
-        files.insert(path, text);
-    }
-    for contract in mesh.contracts.values() {
+        let text = yaml::render(&OdpsDocument::from_product(product)).map_err(|error| render_error(&path, error))?;
+        Ok((path, text))
+    });
+    let contract_files = contracts.par_iter().map(|contract| {
         let path = Path::new(CONTRACTS_FOLDER).join(format!("{}{CONTRACT_SUFFIX}", contract.id));
-        let text =
-            yaml::render(&OdcsDocument::from_contract(contract)).map_err(|error| render_error(path.clone(), error))?;
-        files.insert(path, text);
-    }
+        let text = yaml::render(&OdcsDocument::from_contract(contract)).map_err(|error| render_error(&path, error))?;
+        Ok((path, text))
+    });
+    let mut files: BTreeMap<PathBuf, String> = product_files.chain(contract_files).collect::<Result<_>>()?;
+    files.insert(mesh_path, mesh_text);
     Ok(files)
 }
 
@@ -365,15 +369,24 @@ pub fn write_folder(mesh: &Mesh, folder: &Path) -> Result<WriteReport> {
     for sub_folder in [folder.to_path_buf(), folder.join(PRODUCTS_FOLDER), folder.join(CONTRACTS_FOLDER)] {
         std::fs::create_dir_all(&sub_folder).map_err(io_error("create the folder", &sub_folder))?;
     }
+    // Files are compared and written on every core; each write is atomic on its own.
+    let outcomes: Vec<Result<Option<PathBuf>>> = files
+        .par_iter()
+        .map(|(relative, text)| {
+            let path = folder.join(relative);
+            if std::fs::read(&path).is_ok_and(|existing| existing == text.as_bytes()) {
+                return Ok(None);
+            }
+            write_atomically(&path, text.as_bytes())?;
+            Ok(Some(relative.clone()))
+        })
+        .collect();
     let mut report = WriteReport::default();
-    for (relative, text) in &files {
-        let path = folder.join(relative);
-        if std::fs::read(&path).is_ok_and(|existing| existing == text.as_bytes()) {
-            report.unchanged += 1;
-            continue;
+    for outcome in outcomes {
+        match outcome? {
+            Some(written) => report.written.push(written),
+            None => report.unchanged += 1,
         }
-        write_atomically(&path, text.as_bytes())?;
-        report.written.push(relative.clone());
     }
     for (sub_folder, suffix) in [(PRODUCTS_FOLDER, PRODUCT_SUFFIX), (CONTRACTS_FOLDER, CONTRACT_SUFFIX)] {
         let directory = folder.join(sub_folder);

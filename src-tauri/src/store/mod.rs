@@ -17,6 +17,7 @@ pub use migrations::SCHEMA_VERSION;
 pub use snapshot::SnapshotInfo;
 
 use crate::model::{Entity, EntityKind, Mesh};
+use rayon::prelude::*;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -227,17 +228,20 @@ fn decode(path: &Path, kind: &str, key: &str, body: &str) -> Result<Entity> {
     Entity::from_json(kind, key, body).map_err(|source| StoreError::Decode { path: path.to_path_buf(), source })
 }
 
-/// Reads every entity of a connection's `entity` table into a design.
+/// Reads every entity of a connection's `entity` table into a design. SQLite reads the rows on this thread;
+/// decoding the JSON bodies, most of the work, runs on every core (rayon).
 fn read_mesh(connection: &Connection, path: &Path) -> Result<Mesh> {
     let sqlite_error = |source| StoreError::sqlite("read", path, source);
     let mut statement = connection.prepare("SELECT kind, key, body FROM entity").map_err(sqlite_error)?;
-    let mut rows = statement.query([]).map_err(sqlite_error)?;
+    let rows: Vec<(String, String, String)> = statement
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .and_then(|rows| rows.collect())
+        .map_err(sqlite_error)?;
+    let decoded: Vec<Result<Entity>> = rows.par_iter().map(|(kind, key, body)| decode(path, kind, key, body)).collect();
+    drop(rows);
     let mut mesh = Mesh::default();
-    while let Some(row) = rows.next().map_err(sqlite_error)? {
-        let kind = row.get_ref(0).and_then(|value| Ok(value.as_str()?)).map_err(sqlite_error)?;
-        let key = row.get_ref(1).and_then(|value| Ok(value.as_str()?)).map_err(sqlite_error)?;
-        let body = row.get_ref(2).and_then(|value| Ok(value.as_str()?)).map_err(sqlite_error)?;
-        mesh.put(decode(path, kind, key, body)?);
+    for entity in decoded {
+        mesh.put(entity?);
     }
     Ok(mesh)
 }

@@ -1,0 +1,20 @@
+//! Fuzzes the ODCS reader, validator and writer: any bytes must give a value or an error, never a panic, and a
+//! contract that was read must be writable and read back.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use meshwright::standards::{odcs, source, validate};
+use std::path::Path;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let _ = validate::validate_text(text, Path::new("fuzz.odcs.yaml"));
+    let Ok(document) = source::parse_located(text) else { return };
+    if let Ok(contract) = odcs::read(document.value) {
+        let written = odcs::write(&contract, odcs::OdcsVersion::V3_2_0);
+        if let Ok(written) = written {
+            let reread = meshwright::standards::read_str(&written, Path::new("written.odcs.yaml"));
+            assert!(reread.is_ok(), "the writer's output could not be read back: {reread:?}\n{written}");
+        }
+    }
+});
