@@ -121,6 +121,8 @@ impl Store {
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::InUse { path: path.to_path_buf() });
         }
+        // Reading a whole design is one sequential scan; memory-mapping the file saves a copy per page.
+        connection.pragma_update(None, "mmap_size", 512_i64 * 1024 * 1024).map_err(sqlite_error)?;
         // FULL makes every committed edit durable across a power loss, not only a crash; an edit is small.
         connection.pragma_update(None, "synchronous", "FULL").map_err(sqlite_error)?;
         migrate(&mut connection, path)?;
