@@ -41,7 +41,7 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let today = match today {
-        Some(date) if is_date(&date) => date,
+        Some(date) if governance::policy::is_date(&date) => date,
         Some(date) => return Err(Error::Usage(format!("--today must be a date as YYYY-MM-DD, not `{date}`"))),
         None => governance::today_utc(),
     };
@@ -69,15 +69,6 @@ pub fn run(
     };
     print(out, format_args!("{text}"))?;
     Ok(Outcome::Exit(if report.has_errors() { EXIT_VERDICT } else { EXIT_OK }))
-}
-
-fn is_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() == 10
-        && bytes.iter().enumerate().all(|(position, byte)| match position {
-            4 | 7 => *byte == b'-',
-            _ => byte.is_ascii_digit(),
-        })
 }
 
 /// Runs `rules`: id, default severity, family, title and rationale of every built-in rule.

@@ -33,17 +33,18 @@ pub struct MeshSummaryJson {
 
 impl MeshSummaryJson {
     fn new(mesh: &Mesh, path: Option<String>) -> Self {
+        let summary = crate::summary::summarize(mesh);
         Self {
-            name: mesh.settings.name.clone(),
+            name: summary.name,
             path,
-            domains: mesh.domains.len(),
-            teams: mesh.teams.len(),
-            products: mesh.products.len(),
-            contracts: mesh.contracts.len(),
-            source_systems: mesh.source_systems.len(),
-            consumers: mesh.consumers.len(),
-            dependencies: mesh.dependencies().count(),
-            domain_names: mesh.domains.values().map(|domain| domain.name.clone()).collect(),
+            domains: summary.domains,
+            teams: summary.teams,
+            products: summary.products,
+            contracts: summary.contracts,
+            source_systems: summary.source_systems,
+            consumers: summary.consumers,
+            dependencies: summary.dependencies,
+            domain_names: summary.by_domain.into_iter().map(|domain| domain.name).collect(),
         }
     }
 }

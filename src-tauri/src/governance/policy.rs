@@ -161,7 +161,8 @@ pub struct ResolvedPolicy {
     pub problems: Vec<Finding>,
 }
 
-fn is_date(text: &str) -> bool {
+/// True for a `YYYY-MM-DD` date, the form policy packs and `--today` use.
+pub fn is_date(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.len() == 10
         && bytes.iter().enumerate().all(|(position, byte)| match position {
