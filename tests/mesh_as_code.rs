@@ -116,3 +116,34 @@ fn a_broken_document_is_reported_with_file_and_line() -> TestResult {
     assert!(message.contains("orders.odps.yaml:4"), "the message does not name the file and line: {message}");
     Ok(())
 }
+
+#[test]
+fn a_new_folder_appears_whole_and_an_existing_one_is_updated_in_place() -> TestResult {
+    let mesh = read_folder(&example("healthcare"))?;
+    let scratch = tempfile::tempdir()?;
+    // An empty folder the user made, and a folder that does not exist yet (with a missing parent).
+    let empty = scratch.path().join("empty");
+    std::fs::create_dir(&empty)?;
+    let nested = scratch.path().join("a/b/code");
+    for folder in [&empty, &nested] {
+        let report = write_folder(&mesh, folder)?;
+        assert_eq!(report.written.len(), render(&mesh)?.len());
+        assert_eq!(
+            read_tree(folder)?,
+            read_tree(&example("healthcare"))?
+                .into_iter()
+                .filter(|(path, _)| { path.extension().is_some_and(|extension| extension == "yaml") })
+                .collect()
+        );
+    }
+    // No temporary folder is left beside the export.
+    let leftovers: Vec<_> = std::fs::read_dir(scratch.path())?
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_name().to_string_lossy().starts_with(".meshwright"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left: {leftovers:?}");
+    // A second export into the now full folder changes nothing.
+    let again = write_folder(&mesh, &nested)?;
+    assert!(again.written.is_empty() && again.removed.is_empty());
+    Ok(())
+}

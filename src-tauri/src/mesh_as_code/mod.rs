@@ -326,28 +326,47 @@ impl DesignReader {
     }
 }
 
+/// One file of the mesh-as-code form, not yet rendered.
+enum OutputFile<'a> {
+    Mesh(&'a Mesh),
+    Product(&'a DataProduct),
+    Contract(&'a Contract),
+}
+
+impl OutputFile<'_> {
+    fn render(&self, path: &Path) -> Result<String> {
+        let text = match self {
+            Self::Mesh(mesh) => yaml::render(&MeshFile::from_mesh(mesh)),
+            Self::Product(product) => yaml::render(&OdpsDocument::from_product(product)),
+            Self::Contract(contract) => yaml::render(&OdcsDocument::from_contract(contract)),
+        };
+        text.map_err(|error| CodeError::Render { path: path.to_path_buf(), detail: error.message })
+    }
+}
+
+/// Every file of the design's mesh-as-code form by path relative to the folder, ordered by path.
+fn documents(mesh: &Mesh) -> Vec<(PathBuf, OutputFile<'_>)> {
+    let mut documents = Vec::with_capacity(1 + mesh.products.len() + mesh.contracts.len());
+    documents.push((PathBuf::from(MESH_FILE), OutputFile::Mesh(mesh)));
+    for product in mesh.products.values() {
+        let path = Path::new(PRODUCTS_FOLDER).join(format!("{}{PRODUCT_SUFFIX}", product.id));
+        documents.push((path, OutputFile::Product(product)));
+    }
+    for contract in mesh.contracts.values() {
+        let path = Path::new(CONTRACTS_FOLDER).join(format!("{}{CONTRACT_SUFFIX}", contract.id));
+        documents.push((path, OutputFile::Contract(contract)));
+    }
+    documents
+}
+
 /// Every file of the design's mesh-as-code form, by path relative to the folder, with its exact bytes. Documents
 /// are rendered on every core (rayon); the result is ordered by path, so it does not depend on scheduling.
 pub fn render(mesh: &Mesh) -> Result<BTreeMap<PathBuf, String>> {
-    let render_error =
-        |path: &Path, error: yaml::YamlError| CodeError::Render { path: path.to_path_buf(), detail: error.message };
-    let mesh_path = PathBuf::from(MESH_FILE);
-    let mesh_text = yaml::render(&MeshFile::from_mesh(mesh)).map_err(|error| render_error(&mesh_path, error))?;
-    let products: Vec<&DataProduct> = mesh.products.values().collect();
-    let contracts: Vec<&Contract> = mesh.contracts.values().collect();
-    let product_files = products.par_iter().map(|product| {
-        let path = Path::new(PRODUCTS_FOLDER).join(format!("{}{PRODUCT_SUFFIX}", product.id));
-        let text = yaml::render(&OdpsDocument::from_product(product)).map_err(|error| render_error(&path, error))?;
-        Ok((path, text))
-    });
-    let contract_files = contracts.par_iter().map(|contract| {
-        let path = Path::new(CONTRACTS_FOLDER).join(format!("{}{CONTRACT_SUFFIX}", contract.id));
-        let text = yaml::render(&OdcsDocument::from_contract(contract)).map_err(|error| render_error(&path, error))?;
-        Ok((path, text))
-    });
-    let mut files: BTreeMap<PathBuf, String> = product_files.chain(contract_files).collect::<Result<_>>()?;
-    files.insert(mesh_path, mesh_text);
-    Ok(files)
+    documents(mesh)
+        .into_par_iter()
+        .map(|(path, document)| Ok((document.render(&path)?, path)))
+        .map(|rendered| rendered.map(|(text, path)| (path, text)))
+        .collect()
 }
 
 /// What writing a folder did.
@@ -358,21 +377,75 @@ pub struct WriteReport {
     pub removed: Vec<PathBuf>,
 }
 
-/// Writes the design as a mesh-as-code folder. Files whose bytes would not change are left alone, each changed
-/// file is replaced atomically, and product or contract files of entities no longer in the design are removed.
+fn io_error(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> CodeError {
+    let path = path.to_path_buf();
+    move |source| CodeError::Io { action, path, source }
+}
+
+/// Writes the design as a mesh-as-code folder. A new (absent or empty) folder is written whole under a temporary
+/// name beside it and renamed into place, so it appears complete or not at all. In an existing folder, files whose
+/// bytes would not change are left alone, each changed file is replaced atomically, and product or contract files
+/// of entities no longer in the design are removed. Documents are rendered and written on every core, one at a
+/// time each, so the rendered text of the whole design is never held at once.
 pub fn write_folder(mesh: &Mesh, folder: &Path) -> Result<WriteReport> {
-    let files = render(mesh)?;
-    let io_error = |action, path: &Path| {
-        let path = path.to_path_buf();
-        move |source| CodeError::Io { action, path, source }
+    let documents = documents(mesh);
+    let is_new = match std::fs::read_dir(folder) {
+        Ok(mut entries) => entries.next().is_none(),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => true,
+        Err(error) => return Err(io_error("read the folder", folder)(error)),
     };
+    if is_new { write_new_folder(&documents, folder) } else { update_folder(&documents, folder) }
+}
+
+/// Writes every document into a temporary folder beside `folder`, then renames it to `folder`.
+fn write_new_folder(documents: &[(PathBuf, OutputFile<'_>)], folder: &Path) -> Result<WriteReport> {
+    let parent = match folder.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(parent).map_err(io_error("create the folder", parent))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".meshwright-export-");
+    #[cfg(unix)]
+    {
+        // The folder the user gets has the permissions any new folder of theirs has (the umask applies).
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o777));
+    }
+    let staging = builder.tempdir_in(parent).map_err(io_error("create a folder in", parent))?;
+    for sub_folder in [PRODUCTS_FOLDER, CONTRACTS_FOLDER] {
+        let path = staging.path().join(sub_folder);
+        std::fs::create_dir(&path).map_err(io_error("create the folder", &path))?;
+    }
+    documents.par_iter().try_for_each(|(relative, document)| {
+        let text = document.render(relative)?;
+        let path = staging.path().join(relative);
+        std::fs::write(&path, text).map_err(io_error("write", &folder.join(relative)))
+    })?;
+    // Renaming onto an empty folder replaces it; elsewhere the empty folder is removed first.
+    if std::fs::rename(staging.path(), folder).is_err() {
+        if folder.is_dir() {
+            std::fs::remove_dir(folder).map_err(io_error("replace the empty folder", folder))?;
+        }
+        std::fs::rename(staging.path(), folder).map_err(io_error("move the export into", folder))?;
+    }
+    // The temporary folder now is `folder`: nothing is left to clean up.
+    let _ = staging.keep();
+    Ok(WriteReport {
+        written: documents.iter().map(|(relative, _)| relative.clone()).collect(),
+        ..WriteReport::default()
+    })
+}
+
+/// Brings an existing folder up to date, touching only files whose bytes change.
+fn update_folder(documents: &[(PathBuf, OutputFile<'_>)], folder: &Path) -> Result<WriteReport> {
     for sub_folder in [folder.to_path_buf(), folder.join(PRODUCTS_FOLDER), folder.join(CONTRACTS_FOLDER)] {
         std::fs::create_dir_all(&sub_folder).map_err(io_error("create the folder", &sub_folder))?;
     }
-    // Files are compared and written on every core; each write is atomic on its own.
-    let outcomes: Vec<Result<Option<PathBuf>>> = files
+    let outcomes: Vec<Result<Option<PathBuf>>> = documents
         .par_iter()
-        .map(|(relative, text)| {
+        .map(|(relative, document)| {
+            let text = document.render(relative)?;
             let path = folder.join(relative);
             if std::fs::read(&path).is_ok_and(|existing| existing == text.as_bytes()) {
                 return Ok(None);
@@ -388,6 +461,8 @@ pub fn write_folder(mesh: &Mesh, folder: &Path) -> Result<WriteReport> {
             None => report.unchanged += 1,
         }
     }
+    let expected: std::collections::BTreeSet<&Path> =
+        documents.iter().map(|(relative, _)| relative.as_path()).collect();
     for (sub_folder, suffix) in [(PRODUCTS_FOLDER, PRODUCT_SUFFIX), (CONTRACTS_FOLDER, CONTRACT_SUFFIX)] {
         let directory = folder.join(sub_folder);
         let entries = std::fs::read_dir(&directory).map_err(io_error("read the folder", &directory))?;
@@ -395,7 +470,7 @@ pub fn write_folder(mesh: &Mesh, folder: &Path) -> Result<WriteReport> {
             let entry = entry.map_err(io_error("read the folder", &directory))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             let relative = Path::new(sub_folder).join(&name);
-            if name.ends_with(suffix) && !files.contains_key(&relative) {
+            if name.ends_with(suffix) && !expected.contains(relative.as_path()) {
                 std::fs::remove_file(entry.path()).map_err(io_error("remove", &entry.path()))?;
                 report.removed.push(relative);
             }

@@ -233,7 +233,11 @@ impl Entity {
             EntityKind::Domain => Self::Domain(serde_json::from_str(body).map_err(decode_error)?),
             EntityKind::Team => Self::Team(serde_json::from_str(body).map_err(decode_error)?),
             EntityKind::Product => Self::Product(serde_json::from_str(body).map_err(decode_error)?),
-            EntityKind::Contract => Self::Contract(serde_json::from_str(body).map_err(decode_error)?),
+            EntityKind::Contract => {
+                let mut contract: Contract = serde_json::from_str(body).map_err(decode_error)?;
+                contract.shrink_to_fit();
+                Self::Contract(contract)
+            }
             EntityKind::SourceSystem => Self::SourceSystem(serde_json::from_str(body).map_err(decode_error)?),
             EntityKind::Consumer => Self::Consumer(serde_json::from_str(body).map_err(decode_error)?),
             EntityKind::Position => {

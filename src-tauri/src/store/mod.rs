@@ -121,8 +121,6 @@ impl Store {
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::InUse { path: path.to_path_buf() });
         }
-        // Reading a whole design is one sequential scan; memory-mapping the file saves a copy per page.
-        connection.pragma_update(None, "mmap_size", 512_i64 * 1024 * 1024).map_err(sqlite_error)?;
         // FULL makes every committed edit durable across a power loss, not only a crash; an edit is small.
         connection.pragma_update(None, "synchronous", "FULL").map_err(sqlite_error)?;
         migrate(&mut connection, path)?;
@@ -230,22 +228,68 @@ fn decode(path: &Path, kind: &str, key: &str, body: &str) -> Result<Entity> {
     Entity::from_json(kind, key, body).map_err(|source| StoreError::Decode { path: path.to_path_buf(), source })
 }
 
-/// Reads every entity of a connection's `entity` table into a design. SQLite reads the rows on this thread;
-/// decoding the JSON bodies, most of the work, runs on every core (rayon).
+/// How many rows travel from the reading thread to the decoding one at a time.
+const DECODE_CHUNK: usize = 1024;
+
+/// Reads every entity of a connection's `entity` table into a design. SQLite reads the rows on this thread in
+/// chunks while another thread decodes the JSON bodies, most of the work, on every core (rayon). At most a few
+/// chunks of raw bodies are alive at once, so peak memory is the decoded design plus a bounded buffer.
 fn read_mesh(connection: &Connection, path: &Path) -> Result<Mesh> {
     let sqlite_error = |source| StoreError::sqlite("read", path, source);
     let mut statement = connection.prepare("SELECT kind, key, body FROM entity").map_err(sqlite_error)?;
-    let rows: Vec<(String, String, String)> = statement
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
-        .and_then(|rows| rows.collect())
-        .map_err(sqlite_error)?;
-    let decoded: Vec<Result<Entity>> = rows.par_iter().map(|(kind, key, body)| decode(path, kind, key, body)).collect();
-    drop(rows);
-    let mut mesh = Mesh::default();
-    for entity in decoded {
-        mesh.put(entity?);
-    }
-    Ok(mesh)
+    let mut rows = statement.query([]).map_err(sqlite_error)?;
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<(String, String, String)>>(2);
+        let decoder = scope.spawn(move || -> Result<Mesh> {
+            let mut mesh = Mesh::default();
+            for chunk in receiver {
+                let decoded: Vec<Result<Entity>> =
+                    chunk.par_iter().map(|(kind, key, body)| decode(path, kind, key, body)).collect();
+                drop(chunk);
+                for entity in decoded {
+                    mesh.put(entity?);
+                }
+            }
+            Ok(mesh)
+        });
+        let mut chunk = Vec::with_capacity(DECODE_CHUNK);
+        let mut read_error = None;
+        loop {
+            match rows.next() {
+                Ok(Some(row)) => match (row.get(0), row.get(1), row.get(2)) {
+                    (Ok(kind), Ok(key), Ok(body)) => chunk.push((kind, key, body)),
+                    (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
+                        read_error = Some(error);
+                        break;
+                    }
+                },
+                Ok(None) => break,
+                Err(error) => {
+                    read_error = Some(error);
+                    break;
+                }
+            }
+            if chunk.len() == DECODE_CHUNK
+                && sender.send(std::mem::replace(&mut chunk, Vec::with_capacity(DECODE_CHUNK))).is_err()
+            {
+                // The decoder stopped at a bad body; its error is the one to report.
+                break;
+            }
+        }
+        if !chunk.is_empty() {
+            // A send fails only when the decoder already stopped with an error, reported below.
+            let _ = sender.send(chunk);
+        }
+        drop(sender);
+        let decoded = decoder.join().map_err(|_| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: "decoding the design stopped unexpectedly".to_owned(),
+        })?;
+        match read_error {
+            Some(error) => Err(sqlite_error(error)),
+            None => decoded,
+        }
+    })
 }
 
 impl Store {
