@@ -1,85 +1,104 @@
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from './App';
-import { createMockBackend, isIpcError, mockBackend, sampleMeshSummary, toIpcError } from './ipc/backend';
+import type { MeshDocument } from './ipc/model';
+import { gridLayout } from './canvas/layout';
+import { createMockBackend, retailFixture } from './mock/mockBackend';
+import { useDesignStore } from './store/designStore';
+import { useUiStore } from './store/uiStore';
 
-afterEach(cleanup);
-
-/** The number shown under a count's label, as the user reads it. */
-function countShownFor(label: string): string | null {
-  const term = screen.getByText(label, { selector: 'dt' });
-  return term.nextElementSibling?.textContent ?? null;
+/** The retail example with every node placed, so opening it does not wait for ELK. */
+function placedRetail(): MeshDocument {
+  const mesh = retailFixture();
+  return { ...mesh, layout: gridLayout(mesh) };
 }
 
+beforeEach(() => {
+  useDesignStore.getState().setView(null);
+  useUiStore.getState().openDialog(null);
+});
+afterEach(cleanup);
+
 describe('App', () => {
-  it('shows the design name, every count and the domain names from the backend', async () => {
-    render(<App backend={mockBackend} />);
+  it('starts on the welcome screen and opens the retail example: title, settings and findings', async () => {
+    render(<App backend={createMockBackend()} />);
+    expect(await screen.findByText('No recent designs yet. Open the retail example to look around.')).toBeTruthy();
+    expect(document.title).toBe('Meshwright');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Retail' })).toBeTruthy();
-    expect(countShownFor('Domains')).toBe('3');
-    expect(countShownFor('Teams')).toBe('4');
-    expect(countShownFor('Data products')).toBe('7');
-    expect(countShownFor('Contracts')).toBe('6');
-    expect(countShownFor('Source systems')).toBe('2');
-    expect(countShownFor('Consumers')).toBe('3');
-    expect(countShownFor('Dependencies')).toBe('9');
+    fireEvent.click(screen.getByTestId('welcome-example-retail'));
+    await waitFor(() => expect(document.title).toBe('retail.mesh — Meshwright'), { timeout: 15_000 });
+    expect((screen.getByTestId('inspector-name') as HTMLInputElement).value).toBe('Retail mesh');
+    expect(screen.getByTestId('design-title').textContent).toBe('retail.mesh');
+    const items = screen.getAllByTestId('finding-item');
+    expect(items.map((item) => item.getAttribute('data-rule'))).toEqual(['MW-LIFE-001']);
+  }, 20_000);
 
-    const domains = screen.getByRole('list', { name: 'Domains' });
-    const names = Array.from(domains.querySelectorAll('li'), (item) => item.textContent);
-    expect(names).toEqual(['Orders', 'Payments', 'Logistics']);
-    expect(screen.getByText(sampleMeshSummary.path ?? '')).toBeTruthy();
-    expect(screen.queryByRole('alert')).toBeNull();
+  it('says what went wrong when an example cannot be opened', async () => {
+    render(<App backend={createMockBackend()} />);
+    fireEvent.click(await screen.findByTestId('welcome-example-healthcare'));
+    const toast = await screen.findByRole('alert');
+    expect(toast.textContent).toContain('Could not open the healthcare example');
+    expect(toast.textContent).toContain('the browser preview has the retail example only');
+  });
+
+  it('teaches on an empty design: add a domain on the canvas, no findings in the panel', async () => {
+    render(<App backend={createMockBackend()} />);
+    fireEvent.click(await screen.findByTestId('welcome-new'));
+    expect(await screen.findByText('Add a domain to start')).toBeTruthy();
+    expect(screen.getByTestId('findings-empty').textContent).toContain('No findings.');
+
+    fireEvent.click(screen.getByTestId('empty-add-domain'));
+    await waitFor(() => expect(useDesignStore.getState().view?.mesh.domains.map((domain) => domain.id)).toEqual(['new-domain']));
+    expect(((await screen.findByTestId('inspector-name')) as HTMLInputElement).value).toBe('New domain');
+    // The new domain has no owner team: the mock's governance says so.
+    expect((await screen.findAllByTestId('finding-item')).map((item) => item.getAttribute('data-rule'))).toEqual(['MW-OWN-003']);
+  });
+
+  it('jumps to a product from the Ctrl+K palette and saves a name typed in the inspector as one edit', async () => {
+    const backend = createMockBackend({ openOn: placedRetail() });
+    render(<App backend={backend} />);
+    await screen.findByTestId('inspector');
+
+    fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
+    fireEvent.change(await screen.findByTestId('palette-input'), { target: { value: 'sales kpis' } });
+    fireEvent.keyDown(screen.getByTestId('palette-input'), { key: 'Enter' });
+    const name = (await screen.findByDisplayValue('Executive sales KPIs')) as HTMLInputElement;
+    expect(name.getAttribute('data-testid')).toBe('inspector-name');
+    expect(useDesignStore.getState().selection).toEqual(['orders.sales-kpis']);
+
+    fireEvent.change(name, { target: { value: 'Board KPIs' } });
+    fireEvent.change(name, { target: { value: 'Board KPIs daily' } });
+    await waitFor(() => expect(backend.current()?.products.find((product) => product.id === 'orders.sales-kpis')?.name).toBe('Board KPIs daily'));
+    // Typing quickly makes one edit, not one per keystroke.
+    expect(useDesignStore.getState().view?.undoLabel).toBe('Edit product orders.sales-kpis');
+    expect(useDesignStore.getState().view?.revision).toBe(1);
+
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    await waitFor(() => expect(name.value).toBe('Executive sales KPIs'));
+  });
+
+  it('runs the action a native menu item sends', async () => {
+    const backend = createMockBackend({ openOn: placedRetail() });
+    render(<App backend={backend} />);
+    await screen.findByTestId('inspector');
+    act(() => backend.emitMenuAction('app.shortcuts'));
+    const sheet = await screen.findByTestId('shortcut-sheet');
+    expect(sheet.textContent).toContain('Undo');
+    expect(sheet.textContent).toContain('Ctrl+Z');
   });
 
   it('renders names from the design as text, never as markup', async () => {
     const hostile = '<img src=x onerror="alert(1)">';
-    const backend = createMockBackend({
-      summary: { ...sampleMeshSummary, name: hostile, domainNames: [hostile] },
-    });
-    const { container } = render(<App backend={backend} />);
+    const mesh = placedRetail();
+    mesh.settings = { ...mesh.settings, name: hostile };
+    mesh.products = mesh.products.map((product) => (product.id === 'orders.sales-kpis' ? { ...product, name: hostile } : product));
+    const { container } = render(<App backend={createMockBackend({ openOn: mesh })} />);
+    expect(((await screen.findByTestId('inspector-name')) as HTMLInputElement).value).toBe(hostile);
 
-    expect(await screen.findByRole('heading', { level: 1, name: hostile })).toBeTruthy();
+    fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
+    fireEvent.change(await screen.findByTestId('palette-input'), { target: { value: 'onerror' } });
+    expect((await screen.findAllByTestId('palette-item'))[0]?.textContent).toContain(hostile);
     expect(container.querySelector('img')).toBeNull();
-  });
-
-  it('says so when the design has no domains', async () => {
-    const backend = createMockBackend({
-      summary: { ...sampleMeshSummary, name: 'Empty', path: null, domains: 0, domainNames: [] },
-    });
-    render(<App backend={backend} />);
-
-    expect(await screen.findByText('No domains yet.')).toBeTruthy();
-    expect(countShownFor('Domains')).toBe('0');
-  });
-
-  it('shows the error message when the backend rejects', async () => {
-    const backend = createMockBackend({
-      failWith: { code: 'not_a_mesh', message: 'cannot open x.mesh: not a Meshwright design (application_id 0)' },
-    });
-    render(<App backend={backend} />);
-
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('cannot open x.mesh: not a Meshwright design (application_id 0)');
-    expect(alert.textContent).toContain('not_a_mesh');
-    expect(screen.queryByRole('list', { name: 'Domains' })).toBeNull();
-    expect(screen.getByText('The full studio (canvas, inspector, findings) is coming.')).toBeTruthy();
-  });
-});
-
-describe('IPC errors', () => {
-  it('recognises the { code, message } shape and nothing else', () => {
-    expect(isIpcError({ code: 'not_a_mesh', message: 'cannot open x.mesh' })).toBe(true);
-    expect(isIpcError({ code: 'not_a_mesh' })).toBe(false);
-    expect(isIpcError({ code: 1, message: 'x' })).toBe(false);
-    expect(isIpcError('cannot open x.mesh')).toBe(false);
-    expect(isIpcError(null)).toBe(false);
-  });
-
-  it('turns anything thrown into an IpcError the UI can show', () => {
-    expect(toIpcError(new Error('boom'))).toEqual({ code: 'unexpected', message: 'boom' });
-    expect(toIpcError('command mesh_show not found')).toEqual({
-      code: 'unexpected',
-      message: 'command mesh_show not found',
-    });
+    expect(document.querySelector('img')).toBeNull();
   });
 });

@@ -1,122 +1,147 @@
-// The studio window. For now it shows the open design's summary; the canvas,
-// inspector and findings panels come later and will live beside this card.
-import { useEffect, useState } from 'react';
-import { toIpcError, type Backend, type IpcError, type MeshSummary } from './ipc/backend';
-
-type LoadState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; summary: MeshSummary }
-  | { kind: 'failed'; error: IpcError };
-
-type CountRow = { label: string; value: (summary: MeshSummary) => number };
-
-// Order follows how an architect reads a mesh: who owns what, then what flows where.
-const COUNT_ROWS: readonly CountRow[] = [
-  { label: 'Domains', value: (s) => s.domains },
-  { label: 'Teams', value: (s) => s.teams },
-  { label: 'Data products', value: (s) => s.products },
-  { label: 'Contracts', value: (s) => s.contracts },
-  { label: 'Source systems', value: (s) => s.sourceSystems },
-  { label: 'Consumers', value: (s) => s.consumers },
-  { label: 'Dependencies', value: (s) => s.dependencies },
-];
+// The studio window: the welcome screen until a design is open, then the toolbar, the canvas, the inspector and
+// the findings. Wires the backend's events (design changes, native menu) to the store and the action registry.
+import { useEffect, useRef, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import type { Backend } from './ipc/backend';
+import { toIpcError } from './ipc/backend';
+import { runShortcut, type Action } from './actions/registry';
+import { useDesignStore } from './store/designStore';
+import { useUiStore } from './store/uiStore';
+import { BackendContext, showDesign, useBackend } from './studio/session';
+import { designActions, useRevealNode, useStudioActions } from './studio/useStudioActions';
+import { Canvas } from './canvas/Canvas';
+import { Inspector } from './inspector/Inspector';
+import { FindingsPanel } from './findings/FindingsPanel';
+import { CommandPalette } from './shell/CommandPalette';
+import { ExportDialog } from './shell/ExportDialog';
+import { ShortcutSheet } from './shell/ShortcutSheet';
+import { Splitter, useStoredSize } from './shell/Splitter';
+import { Toasts } from './shell/Toasts';
+import { Toolbar } from './shell/Toolbar';
+import { Welcome } from './shell/Welcome';
 
 export type AppProps = { backend: Backend };
 
 export function App({ backend }: AppProps) {
-  const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  return (
+    <BackendContext value={backend}>
+      <ReactFlowProvider>
+        <Shell />
+      </ReactFlowProvider>
+    </BackendContext>
+  );
+}
 
+function Shell() {
+  const backend = useBackend();
+  const view = useDesignStore((state) => state.view);
+  const theme = useUiStore((state) => state.theme);
+  const dialog = useUiStore((state) => state.dialog);
+  const reveal = useRevealNode();
+  const [starting, setStarting] = useState(true);
+  const studioActions = useStudioActions(backend);
+  const welcomeActions = useRef<Action[]>(designActions(backend));
+  const actions = view ? studioActions : welcomeActions.current;
+  const actionsRef = useRef(actions);
+  actionsRef.current = actions;
+
+  // The design the window was opened on, if any.
   useEffect(() => {
-    // Ignore a late answer after unmount or a backend swap (React StrictMode mounts twice in dev).
     let current = true;
-    setState({ kind: 'loading' });
-    backend.meshShow().then(
-      (summary) => {
-        if (current) setState({ kind: 'loaded', summary });
-      },
-      (error: unknown) => {
-        if (current) setState({ kind: 'failed', error: toIpcError(error) });
-      },
-    );
+    backend
+      .designCurrent()
+      .then(async (opened) => {
+        if (current && opened) await showDesign(opened);
+      })
+      .catch((error: unknown) => current && useDesignStore.getState().showError('open the design', toIpcError(error)))
+      .finally(() => current && setStarting(false));
     return () => {
       current = false;
     };
   }, [backend]);
 
-  const designName = state.kind === 'loaded' ? state.summary.name : null;
+  // Changes pushed by the backend (edits from the menu, undo from elsewhere); duplicates are dropped by revision.
+  useEffect(() => backend.onDesignChanged((changed) => useDesignStore.getState().applyChanged(changed)), [backend]);
+
+  useEffect(
+    () =>
+      backend.onMenuAction(({ action: id }) => {
+        const action = actionsRef.current.find((candidate) => candidate.id === id);
+        if (!action) {
+          useDesignStore.getState().showToast({ kind: 'info', title: 'Not available here', message: `The menu item ${id} needs an open design.` });
+          return;
+        }
+        if (!action.enabled || action.enabled()) void action.run();
+      }),
+    [backend],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (useUiStore.getState().dialog !== null) {
+        if (event.key === 'Escape') useUiStore.getState().openDialog(null);
+        return;
+      }
+      runShortcut(actionsRef.current, event);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  useEffect(() => {
+    document.title = view ? `${view.title} — Meshwright` : 'Meshwright';
+  }, [view?.title]);
+
+  useEffect(() => {
+    if (theme) document.documentElement.dataset['theme'] = theme;
+    else delete document.documentElement.dataset['theme'];
+  }, [theme]);
 
   return (
     <div className="studio">
-      <header className="studio-header">
-        <span className="app-name">Meshwright</span>
-        {designName !== null && (
-          <>
-            <span className="header-separator" aria-hidden="true">
-              /
-            </span>
-            <h1 className="design-name">{designName}</h1>
-          </>
-        )}
-      </header>
-
-      <main className="studio-main">
-        {state.kind === 'loading' && (
-          <p className="loading" role="status">
-            Opening design…
-          </p>
-        )}
-        {state.kind === 'loaded' && <SummaryCard summary={state.summary} />}
-        {state.kind === 'failed' && <ErrorCard error={state.error} />}
-      </main>
-
-      <footer className="studio-footer">The full studio (canvas, inspector, findings) is coming.</footer>
+      {view ? <Studio actions={studioActions} reveal={reveal} /> : !starting && <Welcome actions={welcomeActions.current} />}
+      {starting && !view && (
+        <p className="loading" role="status">
+          Opening…
+        </p>
+      )}
+      {dialog === 'palette' && view && <CommandPalette actions={actions} onReveal={reveal} />}
+      {dialog === 'shortcuts' && <ShortcutSheet actions={actions} />}
+      {dialog === 'export' && view && <ExportDialog />}
+      <Toasts />
     </div>
   );
 }
 
-function SummaryCard({ summary }: { summary: MeshSummary }) {
+function Studio({ actions, reveal }: { actions: readonly Action[]; reveal: (nodeId: string) => void }) {
+  const path = useDesignStore((state) => state.view?.path);
+  const [sideWidth, setSideWidth] = useStoredSize('meshwright.sideWidth', 400);
+  const [findingsHeight, setFindingsHeight] = useStoredSize('meshwright.findingsHeight', 260);
+  const addDomain = () => void actions.find((action) => action.id === 'add.domain')?.run();
   return (
-    <section className="card" aria-labelledby="summary-title">
-      <h2 id="summary-title" className="card-title">
-        Design summary
-      </h2>
-      {summary.path !== null && (
-        <p className="design-path" title={summary.path}>
-          {summary.path}
-        </p>
-      )}
-      <dl className="counts">
-        {COUNT_ROWS.map((row) => (
-          <div className="count" key={row.label}>
-            <dt>{row.label}</dt>
-            <dd>{row.value(summary)}</dd>
+    <>
+      <Toolbar actions={actions} />
+      <div className="workspace">
+        <Canvas key={path} onAddDomain={addDomain} />
+        <Splitter orientation="vertical" size={sideWidth} onResize={setSideWidth} min={280} max={900} direction={-1} label="Resize the side panel" />
+        <aside className="side" style={{ width: sideWidth }}>
+          <div className="side-top">
+            <Inspector />
           </div>
-        ))}
-      </dl>
-      <h3 className="section-title">Domains</h3>
-      {summary.domainNames.length === 0 ? (
-        <p className="empty">No domains yet.</p>
-      ) : (
-        <ul className="domain-list" aria-label="Domains">
-          {summary.domainNames.map((name, index) => (
-            <li key={`${index}:${name}`}>{name}</li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-function ErrorCard({ error }: { error: IpcError }) {
-  return (
-    <section className="card card-error" role="alert" aria-labelledby="error-title">
-      <h2 id="error-title" className="card-title">
-        The design could not be opened
-      </h2>
-      <p className="error-message">{error.message}</p>
-      <p className="error-code">
-        Error code: <code>{error.code}</code>
-      </p>
-    </section>
+          <Splitter
+            orientation="horizontal"
+            size={findingsHeight}
+            onResize={setFindingsHeight}
+            min={80}
+            max={800}
+            direction={-1}
+            label="Resize the findings panel"
+          />
+          <div className="side-bottom" style={{ height: findingsHeight }}>
+            <FindingsPanel onReveal={reveal} />
+          </div>
+        </aside>
+      </div>
+    </>
   );
 }

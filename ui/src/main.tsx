@@ -1,4 +1,4 @@
-// Entry point: mounts the studio with the real backend inside Tauri, the mock one in a plain browser.
+// Entry point: mounts the studio with the real backend inside Tauri, the in-memory one in a plain browser.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -9,9 +9,12 @@ const container = document.getElementById('root');
 if (container === null) {
   throw new Error('cannot start the studio: index.html has no #root element');
 }
+const root = container;
 
-createRoot(container).render(
-  <StrictMode>
-    <App backend={defaultBackend()} />
-  </StrictMode>,
-);
+void defaultBackend().then((backend) => {
+  createRoot(root).render(
+    <StrictMode>
+      <App backend={backend} />
+    </StrictMode>,
+  );
+});

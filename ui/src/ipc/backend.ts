@@ -1,13 +1,70 @@
-// The studio's only door to the Rust side. Components talk to a `Backend`;
-// `tauriBackend` is the real one, `mockBackend` stands in for it in tests and plain browsers.
-// This is the only module that may import `@tauri-apps/api`.
+// The studio's only door to the Rust side. Components talk to a `Backend`; `tauriBackend` is the real one, the
+// in-memory backend in `../mock/mockBackend.ts` stands in for it in tests and plain browsers.
+// This is the only module that may import `@tauri-apps/api` or a Tauri plugin.
 import { invoke, isTauri } from '@tauri-apps/api/core';
-import type { IpcError, MeshSummary } from './types';
+import { listen } from '@tauri-apps/api/event';
+import { open, save } from '@tauri-apps/plugin-dialog';
+import type {
+  CheckReport,
+  DesignChanged,
+  DesignView,
+  EditResult,
+  EntityRef,
+  EntityValue,
+  ExportFormat,
+  ExportProgress,
+  ExportReport,
+  IpcError,
+  MenuAction,
+  NodePosition,
+  RecentFile,
+  YamlResult,
+} from './types';
 
-export type { IpcError, MeshSummary } from './types';
+export type * from './types';
+
+export type ExampleName = 'retail' | 'healthcare';
+
+/** Stops a subscription. */
+export type Unsubscribe = () => void;
+
+export type SaveFileOptions = {
+  /** What the dialog says it saves, e.g. `Meshwright design`. */
+  title?: string;
+  defaultName?: string;
+  /** File name extensions without the dot, e.g. `['mesh']`. */
+  extensions?: string[];
+};
 
 export interface Backend {
-  meshShow(): Promise<MeshSummary>;
+  /** `tauri` inside the desktop app; `browser` for the mock (files cannot be written, downloads are offered). */
+  readonly runtime: 'tauri' | 'browser';
+  designCurrent(): Promise<DesignView | null>;
+  designOpen(path: string): Promise<DesignView>;
+  designCreate(path: string, name: string): Promise<DesignView>;
+  designImport(folder: string, path: string): Promise<DesignView>;
+  designOpenExample(name: ExampleName): Promise<DesignView>;
+  designRecent(): Promise<RecentFile[]>;
+  entityPut(puts: EntityValue[]): Promise<EditResult>;
+  entityRemove(refs: EntityRef[]): Promise<EditResult>;
+  layoutSave(positions: NodePosition[]): Promise<EditResult>;
+  editUndo(): Promise<EditResult>;
+  editRedo(): Promise<EditResult>;
+  governanceCheck(): Promise<CheckReport>;
+  graphImpact(id: string): Promise<string[]>;
+  graphLineage(id: string): Promise<string[]>;
+  contractYaml(id: string): Promise<string>;
+  contractFromYaml(id: string, yaml: string): Promise<YamlResult>;
+  exportRun(format: ExportFormat, path: string): Promise<ExportReport>;
+  /** Writes binary content (base64, no `data:` prefix) to a path the user picked; Rust command `file_write_bytes`. */
+  saveBytes(path: string, base64: string): Promise<void>;
+  onDesignChanged(handler: (changed: DesignChanged) => void): Unsubscribe;
+  onExportProgress(handler: (progress: ExportProgress) => void): Unsubscribe;
+  /** The native menu sends `menu-action` with the id of an action of the UI's action registry. */
+  onMenuAction(handler: (action: MenuAction) => void): Unsubscribe;
+  pickOpenFile(): Promise<string | null>;
+  pickSaveFile(options?: SaveFileOptions): Promise<string | null>;
+  pickFolder(): Promise<string | null>;
 }
 
 /** True when `value` has the `{ code, message }` shape of an error from a Tauri command. */
@@ -33,36 +90,85 @@ export function toIpcError(value: unknown): IpcError {
   return { code: 'unexpected', message: String(value) };
 }
 
-export const tauriBackend: Backend = {
-  meshShow: () => invoke<MeshSummary>('mesh_show'),
-};
-
-/** A small, plausible design for browser tests and for running the UI without Tauri. */
-export const sampleMeshSummary: MeshSummary = {
-  name: 'Retail',
-  path: '/home/ada/designs/retail.mesh',
-  domains: 3,
-  teams: 4,
-  products: 7,
-  contracts: 6,
-  sourceSystems: 2,
-  consumers: 3,
-  dependencies: 9,
-  domainNames: ['Orders', 'Payments', 'Logistics'],
-};
-
-/** A backend that answers from memory. Pass `failWith` to make every call reject with that error. */
-export function createMockBackend(options: { summary?: MeshSummary; failWith?: IpcError } = {}): Backend {
-  const summary = options.summary ?? sampleMeshSummary;
-  const failure = options.failWith;
-  return {
-    meshShow: () => (failure ? Promise.reject(failure) : Promise.resolve(structuredClone(summary))),
+/** Subscribes to a Tauri event; the returned function also works before `listen` has resolved. */
+function subscribe<T>(event: string, handler: (payload: T) => void): Unsubscribe {
+  let stopped = false;
+  let stop: (() => void) | null = null;
+  listen<T>(event, (message) => handler(message.payload)).then(
+    (unlisten) => {
+      if (stopped) unlisten();
+      else stop = unlisten;
+    },
+    () => undefined,
+  );
+  return () => {
+    stopped = true;
+    stop?.();
   };
 }
 
-export const mockBackend: Backend = createMockBackend();
+/** The dialog plugin answers `string | string[] | null`; the studio only ever picks one. */
+function single(picked: string | string[] | null): string | null {
+  if (Array.isArray(picked)) return picked[0] ?? null;
+  return picked;
+}
 
-/** The backend to use at start-up: the real one in the desktop app, the mock in a plain browser. */
-export function defaultBackend(): Backend {
-  return isTauri() ? tauriBackend : mockBackend;
+export const tauriBackend: Backend = {
+  runtime: 'tauri',
+  designCurrent: () => invoke<DesignView | null>('design_current'),
+  designOpen: (path) => invoke<DesignView>('design_open', { path }),
+  designCreate: (path, name) => invoke<DesignView>('design_create', { path, name }),
+  designImport: (folder, path) => invoke<DesignView>('design_import', { folder, path }),
+  designOpenExample: (name) => invoke<DesignView>('design_open_example', { name }),
+  designRecent: () => invoke<RecentFile[]>('design_recent'),
+  entityPut: (puts) => invoke<EditResult>('entity_put', { puts }),
+  entityRemove: (refs) => invoke<EditResult>('entity_remove', { refs }),
+  layoutSave: (positions) => invoke<EditResult>('layout_save', { positions }),
+  editUndo: () => invoke<EditResult>('edit_undo'),
+  editRedo: () => invoke<EditResult>('edit_redo'),
+  governanceCheck: () => invoke<CheckReport>('governance_check'),
+  graphImpact: (id) => invoke<string[]>('graph_impact', { id }),
+  graphLineage: (id) => invoke<string[]>('graph_lineage', { id }),
+  contractYaml: (id) => invoke<string>('contract_yaml', { id }),
+  contractFromYaml: (id, yaml) => invoke<YamlResult>('contract_from_yaml', { id, yaml }),
+  exportRun: (format, path) => invoke<ExportReport>('export_run', { format, path }),
+  saveBytes: (path, base64) => invoke<void>('file_write_bytes', { path, base64 }),
+  onDesignChanged: (handler) => subscribe<DesignChanged>('design-changed', handler),
+  onExportProgress: (handler) => subscribe<ExportProgress>('export-progress', handler),
+  onMenuAction: (handler) => subscribe<MenuAction>('menu-action', handler),
+  pickOpenFile: async () =>
+    single(
+      await open({
+        title: 'Open a design',
+        multiple: false,
+        directory: false,
+        filters: [{ name: 'Meshwright design', extensions: ['mesh'] }],
+      }),
+    ),
+  pickSaveFile: async (options = {}) =>
+    save({
+      title: options.title,
+      defaultPath: options.defaultName,
+      filters:
+        options.extensions && options.extensions.length > 0
+          ? [{ name: options.title ?? 'File', extensions: options.extensions }]
+          : undefined,
+    }),
+  pickFolder: async () => single(await open({ title: 'Choose a folder', multiple: false, directory: true })),
+};
+
+/**
+ * The backend to use at start-up: the real one in the desktop app, the in-memory one in a plain browser.
+ * The mock (and its fixture) is loaded on demand, so the desktop bundle does not carry it.
+ */
+export async function defaultBackend(): Promise<Backend> {
+  if (isTauri()) return tauriBackend;
+  const { createMockBackend } = await import('../mock/mockBackend');
+  // `?products=2000` opens a synthetic design of that size, to try the canvas at scale.
+  const products = Number(new URLSearchParams(location.search).get('products'));
+  if (Number.isInteger(products) && products > 0) {
+    const { syntheticMesh } = await import('../mock/synthetic');
+    return createMockBackend({ openOn: syntheticMesh(products) });
+  }
+  return createMockBackend();
 }

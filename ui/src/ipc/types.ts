@@ -32,6 +32,8 @@ export type Change = { op: 'put'; kind: EntityKind; id: string; value: unknown }
 /** The open design as the window sees it. */
 export type DesignView = {
   path: string;
+  /** The document's edit counter: +1 after every edit, undo and redo (see DesignChanged.revision). */
+  revision: number;
   /** File name shown in the window title, e.g. `retail.mesh`. */
   title: string;
   mesh: MeshDocument;
@@ -45,6 +47,11 @@ export type DesignView = {
 
 /** What every edit (and undo/redo) returns, and what the `design-changed` event carries. */
 export type DesignChanged = {
+  /**
+   * The document's revision after this change. An edit's result and its `design-changed` event carry the same
+   * revision, so the UI applies each change once and drops one that arrives late.
+   */
+  revision: number;
   changes: Change[];
   canUndo: boolean;
   canRedo: boolean;
@@ -84,6 +91,9 @@ export type ExportFormat = 'mesh' | 'json' | 'mermaid' | 'dot' | 'odcs' | 'odps'
 export type ExportReport = { path: string; files: number; bytes: number };
 
 export type ExportProgress = { done: number; total: number; phase: string };
+
+/** Payload of the `menu-action` event: the id of a UI action (see `ui/src/actions/registry.ts`). */
+export type MenuAction = { action: string };
 
 /** Kept for the summary card. */
 export type MeshSummary = {

@@ -1,0 +1,183 @@
+// Export: every backend format (written by Rust to a path the user picks, with progress), plus PNG and SVG
+// pictures of the canvas made here with html-to-image. In the desktop app pictures are saved through the
+// backend (`saveBytes`); in a plain browser they are offered as a download link.
+import { useEffect, useState } from 'react';
+import { getNodesBounds, getViewportForBounds, useReactFlow } from '@xyflow/react';
+import { toIpcError } from '../ipc/backend';
+import type { ExportFormat, ExportProgress, ExportReport } from '../ipc/types';
+import { useDesignStore } from '../store/designStore';
+import { useUiStore } from '../store/uiStore';
+import { useBackend } from '../studio/session';
+
+type Picture = 'png' | 'svg';
+type Choice = ExportFormat | Picture;
+
+const FORMATS: readonly { value: Choice; label: string; detail: string }[] = [
+  { value: 'mesh', label: 'Mesh as code', detail: 'A folder: mesh.yaml plus one file per product and contract, for git.' },
+  { value: 'odcs', label: 'ODCS contracts', detail: 'One Open Data Contract Standard v3.2.0 YAML file per contract.' },
+  { value: 'odps', label: 'ODPS products', detail: 'One Open Data Product Standard v1.1.0 YAML file per product.' },
+  { value: 'dcs', label: 'Data Contract Specification', detail: 'DCS 1.2 files (deprecated format, for older tools).' },
+  { value: 'json', label: 'JSON', detail: 'The whole design in one JSON file.' },
+  { value: 'mermaid', label: 'Mermaid diagram', detail: 'A flowchart of domains, products and dependencies.' },
+  { value: 'dot', label: 'Graphviz DOT', detail: 'The dependency graph for Graphviz.' },
+  { value: 'png', label: 'PNG picture of the canvas', detail: 'What the canvas shows, at twice the screen resolution.' },
+  { value: 'svg', label: 'SVG picture of the canvas', detail: 'What the canvas shows, as a scalable picture.' },
+];
+
+/** Formats that write many files into a folder. */
+const FOLDER_FORMATS: ReadonlySet<Choice> = new Set(['mesh', 'odcs', 'odps', 'dcs']);
+const EXTENSION: Record<string, string> = { json: 'json', mermaid: 'mmd', dot: 'dot', png: 'png', svg: 'svg' };
+
+function stem(title: string): string {
+  return title.replace(/\.mesh$/i, '') || 'design';
+}
+
+export function ExportDialog() {
+  const backend = useBackend();
+  const flow = useReactFlow();
+  const title = useDesignStore((state) => state.view?.title ?? 'design');
+  const [format, setFormat] = useState<Choice>('mesh');
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [running, setRunning] = useState(false);
+  const [done, setDone] = useState<ExportReport | null>(null);
+  const [download, setDownload] = useState<{ href: string; name: string } | null>(null);
+  const close = () => useUiStore.getState().openDialog(null);
+
+  useEffect(() => backend.onExportProgress(setProgress), [backend]);
+
+  /** A picture of every node, not only what is on screen: fit the view, then capture the viewport layer. */
+  const picture = async (kind: Picture): Promise<string> => {
+    const element = document.querySelector<HTMLElement>('.react-flow__viewport');
+    if (!element) throw new Error('there is no canvas to take a picture of');
+    await flow.fitView({ padding: 0.05 });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const bounds = getNodesBounds(flow.getNodes());
+    const width = Math.min(8000, Math.max(400, Math.ceil(bounds.width + 80)));
+    const height = Math.min(8000, Math.max(300, Math.ceil(bounds.height + 80)));
+    const viewport = getViewportForBounds(bounds, width, height, 0.05, 2, 0.04);
+    const { toPng, toSvg } = await import('html-to-image');
+    const background = getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
+    const options = {
+      backgroundColor: background,
+      width,
+      height,
+      pixelRatio: 2,
+      style: {
+        width: `${width}px`,
+        height: `${height}px`,
+        transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})`,
+      },
+    };
+    return kind === 'png' ? toPng(element, options) : toSvg(element, options);
+  };
+
+  const run = async () => {
+    setDone(null);
+    setDownload(null);
+    setProgress(null);
+    setRunning(true);
+    try {
+      if (format === 'png' || format === 'svg') {
+        const dataUrl = await picture(format);
+        const name = `${stem(title)}.${EXTENSION[format]}`;
+        if (backend.runtime === 'browser') {
+          setDownload({ href: dataUrl, name });
+        } else {
+          const path = await backend.pickSaveFile({ title: `${format.toUpperCase()} picture`, defaultName: name, extensions: [format] });
+          if (path !== null) {
+            await backend.saveBytes(path, base64Of(dataUrl));
+            setDone({ path, files: 1, bytes: Math.round((dataUrl.length * 3) / 4) });
+          }
+        }
+      } else {
+        const path = FOLDER_FORMATS.has(format)
+          ? await backend.pickFolder()
+          : await backend.pickSaveFile({ title: format, defaultName: `${stem(title)}.${EXTENSION[format]}`, extensions: [EXTENSION[format] ?? format] });
+        if (path !== null) setDone(await backend.exportRun(format, path));
+      }
+    } catch (error) {
+      useDesignStore.getState().showError(`export as ${format}`, toIpcError(error));
+    }
+    setRunning(false);
+  };
+
+  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+  return (
+    <div className="overlay" role="presentation" onMouseDown={close}>
+      <div
+        className="dialog export-dialog"
+        role="dialog"
+        aria-label="Export"
+        data-testid="export-dialog"
+        onMouseDown={(event) => event.stopPropagation()}
+        onKeyDown={(event) => event.key === 'Escape' && close()}
+      >
+        <div className="dialog-head">
+          <h2>Export</h2>
+          <button type="button" className="icon-button" aria-label="Close" onClick={close}>
+            ×
+          </button>
+        </div>
+        <fieldset className="format-list" disabled={running}>
+          <legend>Format</legend>
+          {FORMATS.map((choice) => (
+            <label key={choice.value} className="format-choice">
+              <input
+                type="radio"
+                name="export-format"
+                value={choice.value}
+                checked={format === choice.value}
+                data-testid={`export-format-${choice.value}`}
+                onChange={() => setFormat(choice.value)}
+              />
+              <span>
+                <strong>{choice.label}</strong>
+                <span className="muted">{choice.detail}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {running && progress && (
+          <div className="progress" data-testid="export-progress">
+            <progress max={100} value={percent} aria-label="Export progress" />
+            <span className="muted">
+              {progress.phase} ({progress.done}/{progress.total})
+            </span>
+          </div>
+        )}
+        {done && (
+          <p className="success" data-testid="export-done" role="status">
+            Wrote {done.files} {done.files === 1 ? 'file' : 'files'} ({Math.round(done.bytes / 1024)} KB) to {done.path}.
+          </p>
+        )}
+        {download && (
+          <p className="success" role="status">
+            <a href={download.href} download={download.name} data-testid="export-download">
+              Download {download.name}
+            </a>
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={close}>
+            Close
+          </button>
+          <button type="button" className="button primary" data-testid="export-run" disabled={running} onClick={() => void run()}>
+            {running ? 'Exporting…' : FOLDER_FORMATS.has(format) ? 'Choose folder and export' : 'Export'}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The base64 payload of a data URL; an SVG data URL (percent-encoded text) is re-encoded as base64. */
+export function base64Of(dataUrl: string): string {
+  const comma = dataUrl.indexOf(',');
+  const header = dataUrl.slice(0, comma);
+  const body = dataUrl.slice(comma + 1);
+  if (header.endsWith(';base64')) return body;
+  const bytes = new TextEncoder().encode(decodeURIComponent(body));
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}

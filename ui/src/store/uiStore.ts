@@ -1,0 +1,45 @@
+// Window state that is neither the design nor the canvas view: open dialogs and the colour theme.
+import { create } from 'zustand';
+
+export type Theme = 'light' | 'dark';
+const THEME_KEY = 'meshwright.theme';
+
+function storedTheme(): Theme | null {
+  try {
+    const value = localStorage.getItem(THEME_KEY);
+    return value === 'light' || value === 'dark' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function systemTheme(): Theme {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+export type Dialog = 'palette' | 'shortcuts' | 'export' | null;
+
+export type UiState = {
+  dialog: Dialog;
+  /** The user's choice; null follows the system setting. */
+  theme: Theme | null;
+  openDialog(dialog: Dialog): void;
+  toggleTheme(): void;
+};
+
+export const useUiStore = create<UiState>()((set, get) => ({
+  dialog: null,
+  theme: storedTheme(),
+  openDialog(dialog) {
+    set({ dialog });
+  },
+  toggleTheme() {
+    const next: Theme = (get().theme ?? systemTheme()) === 'dark' ? 'light' : 'dark';
+    try {
+      localStorage.setItem(THEME_KEY, next);
+    } catch {
+      // Private windows may refuse storage; the theme then lasts for this session.
+    }
+    set({ theme: next });
+  },
+}));
