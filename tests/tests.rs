@@ -9,5 +9,6 @@ mod crash;
 mod governance;
 mod graph;
 mod mesh_as_code;
+mod session;
 mod standards;
 mod store;

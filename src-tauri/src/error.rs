@@ -31,7 +31,7 @@ pub enum Error {
 }
 
 /// What kind of failure an error is, for code that must react to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     NotFound,
@@ -98,8 +98,9 @@ impl Error {
     }
 }
 
-/// The serialized form of an error.
-#[derive(Debug, Clone, Serialize)]
+/// The serialized form of an error: the one error shape that crosses IPC. The UI branches on `code`.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "IpcError")]
 pub struct ErrorJson {
     pub code: ErrorCode,
     pub message: String,

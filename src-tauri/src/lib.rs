@@ -11,6 +11,7 @@ pub mod governance;
 pub mod graph;
 pub mod mesh_as_code;
 pub mod model;
+pub mod session;
 pub mod standards;
 pub mod store;
 pub mod summary;

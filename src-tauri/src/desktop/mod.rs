@@ -1,79 +1,376 @@
-//! The desktop studio: the only module that names Tauri. It owns the window, turns IPC calls into engine calls
-//! run off the main thread, and sends errors to the UI as `{code, message}`.
+//! The desktop studio: the only module that names Tauri. It owns the window and the native menu, turns each IPC
+//! command into a [`Session`] call run on a blocking thread (never the main one), emits typed events after every
+//! edit, and sends every error to the UI as `{code, message}`.
 
 use crate::error::{Error, ErrorJson};
-use crate::model::Mesh;
-use crate::store::Store;
-use serde::Serialize;
-use std::path::PathBuf;
+use crate::governance::EntityRef;
+use crate::session::{
+    CheckReport, DesignChanged, DesignView, EntityValue, ExportFormat, ExportReport, MenuAction, NodePosition,
+    RecentFile, Session, YamlResult, recent,
+};
+use base64::Engine as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, MutexGuard};
+use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, SubmenuBuilder};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
-/// The design the window shows: the path of its `.mesh` file, if one is open.
+/// Event sent after every edit, undo and redo, with a [`DesignChanged`].
+pub const DESIGN_CHANGED: &str = "design-changed";
+/// Event sent while an export runs, with an `ExportProgress`.
+pub const EXPORT_PROGRESS: &str = "export-progress";
+/// Event sent when a native menu item is chosen, with a [`MenuAction`].
+pub const MENU_ACTION: &str = "menu-action";
+
+/// The menu item that quits; handled here, not in the window.
+const QUIT: &str = "app.quit";
+
+/// The studio's state: the open design (if any), the file it was started on, and where its own files live.
 #[derive(Debug, Default)]
-struct OpenDesign {
-    path: Mutex<Option<PathBuf>>,
+struct Studio {
+    session: Mutex<Option<Session>>,
+    start_file: Mutex<Option<PathBuf>>,
+    data_dir: Mutex<Option<PathBuf>>,
 }
 
-/// What `mesh_show` returns: the headline numbers of the open design.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct MeshSummaryJson {
-    pub name: String,
-    pub path: Option<String>,
-    pub domains: usize,
-    pub teams: usize,
-    pub products: usize,
-    pub contracts: usize,
-    pub source_systems: usize,
-    pub consumers: usize,
-    pub dependencies: usize,
-    pub domain_names: Vec<String>,
-}
+type Shared = Arc<Studio>;
 
-impl MeshSummaryJson {
-    fn new(mesh: &Mesh, path: Option<String>) -> Self {
-        let summary = crate::summary::summarize(mesh);
-        Self {
-            name: summary.name,
-            path,
-            domains: summary.domains,
-            teams: summary.teams,
-            products: summary.products,
-            contracts: summary.contracts,
-            source_systems: summary.source_systems,
-            consumers: summary.consumers,
-            dependencies: summary.dependencies,
-            domain_names: summary.by_domain.into_iter().map(|domain| domain.name).collect(),
+impl Studio {
+    fn session(&self) -> Result<MutexGuard<'_, Option<Session>>, Error> {
+        self.session.lock().map_err(|_| Error::Internal("the open-design lock is poisoned".to_owned()))
+    }
+
+    fn data_dir(&self) -> Result<PathBuf, Error> {
+        let dir = self.data_dir.lock().map_err(|_| Error::Internal("the data-folder lock is poisoned".to_owned()))?;
+        dir.clone().ok_or_else(|| Error::Internal("the studio has no data folder".to_owned()))
+    }
+
+    fn recent_list(&self) -> Result<PathBuf, Error> {
+        Ok(self.data_dir()?.join("recent.json"))
+    }
+
+    /// Runs `action` on the open design, or says that none is open.
+    fn with_session<T>(&self, action: impl FnOnce(&mut Session) -> Result<T, Error>) -> Result<T, Error> {
+        let mut guard = self.session()?;
+        let session = guard.as_mut().ok_or_else(|| {
+            Error::Usage("No design is open. Open one from the welcome screen, or create a new design.".to_owned())
+        })?;
+        action(session)
+    }
+
+    /// Makes `session` the open design, records it as recent, and returns its view.
+    fn install(&self, session: Session) -> Result<DesignView, Error> {
+        let view = session.view()?;
+        if let Ok(list) = self.recent_list() {
+            // The recent list is a convenience: failing to write it does not stop the design from opening.
+            let _ = recent::record(&list, session.path());
         }
+        *self.session()? = Some(session);
+        Ok(view)
     }
 }
 
-/// Summarizes the open design; the store is read on a blocking thread, never on the main one.
+/// Runs blocking engine work off the main thread and turns its error into the IPC shape.
+async fn blocking<T: Send + 'static>(
+    studio: &Shared,
+    work: impl FnOnce(&Studio) -> Result<T, Error> + Send + 'static,
+) -> Result<T, ErrorJson> {
+    let studio = Arc::clone(studio);
+    tauri::async_runtime::spawn_blocking(move || work(&studio))
+        .await
+        .map_err(|error| Error::Internal(format!("a background task failed: {error}")).to_json())?
+        .map_err(|error| error.to_json())
+}
+
+fn set_title<R: Runtime>(app: &AppHandle<R>, view: &DesignView) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.set_title(&format!("{} — Meshwright", view.title));
+    }
+}
+
+fn opened<R: Runtime>(app: &AppHandle<R>, view: DesignView) -> DesignView {
+    set_title(app, &view);
+    view
+}
+
+fn changed<R: Runtime>(app: &AppHandle<R>, change: DesignChanged) -> DesignChanged {
+    let _ = app.emit(DESIGN_CHANGED, &change);
+    change
+}
+
+/// The design the studio was started on (`meshwright open FILE`), opened on first call; `null` for the welcome
+/// screen.
 #[tauri::command]
-async fn mesh_show(state: tauri::State<'_, OpenDesign>) -> Result<MeshSummaryJson, ErrorJson> {
-    let path = state.path.lock().map_err(|_| internal("the open-design lock is poisoned"))?.clone();
-    let Some(path) = path else {
-        return Err(ErrorJson {
-            code: crate::error::ErrorCode::NotFound,
-            message: "No design is open. Start the studio with `meshwright open FILE.mesh`.".to_owned(),
-        });
-    };
-    tauri::async_runtime::spawn_blocking(move || {
-        let store = Store::open(&path).map_err(Error::from)?;
-        let mesh = store.load().map_err(Error::from)?;
-        Ok::<_, Error>(MeshSummaryJson::new(&mesh, Some(path.display().to_string())))
+async fn design_current<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+) -> Result<Option<DesignView>, ErrorJson> {
+    let view = blocking(&state, |studio| {
+        if let Some(view) = studio.session()?.as_ref().map(Session::view).transpose()? {
+            return Ok(Some(view));
+        }
+        let start = studio.start_file.lock().map_err(|_| Error::Internal("lock poisoned".to_owned()))?.take();
+        match start {
+            Some(path) => Ok(Some(studio.install(Session::open(&path)?)?)),
+            None => Ok(None),
+        }
+    })
+    .await?;
+    Ok(view.map(|view| opened(&app, view)))
+}
+
+#[tauri::command]
+async fn design_open<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+    path: PathBuf,
+) -> Result<DesignView, ErrorJson> {
+    let view = blocking(&state, move |studio| studio.install(Session::open(&path)?)).await?;
+    Ok(opened(&app, view))
+}
+
+#[tauri::command]
+async fn design_create<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+    path: PathBuf,
+    name: String,
+) -> Result<DesignView, ErrorJson> {
+    let view =
+        blocking(&state, move |studio| studio.install(Session::create(&with_mesh_extension(path), &name)?)).await?;
+    Ok(opened(&app, view))
+}
+
+#[tauri::command]
+async fn design_import<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+    folder: PathBuf,
+    path: PathBuf,
+) -> Result<DesignView, ErrorJson> {
+    let view =
+        blocking(&state, move |studio| studio.install(Session::import(&folder, &with_mesh_extension(path))?)).await?;
+    Ok(opened(&app, view))
+}
+
+/// Opens a bundled example: imported into the studio's data folder the first time, reopened after that (so work
+/// done on it is kept).
+#[tauri::command]
+async fn design_open_example<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+    name: String,
+) -> Result<DesignView, ErrorJson> {
+    let view = blocking(&state, move |studio| {
+        if !matches!(name.as_str(), "retail" | "healthcare") {
+            return Err(Error::Usage(format!("There is no example `{name}`; the examples are retail and healthcare.")));
+        }
+        let file = studio.data_dir()?.join("examples").join(format!("{name}.mesh"));
+        let session = if file.exists() {
+            Session::open(&file)?
+        } else {
+            let folder = examples_folder()?.join(&name);
+            std::fs::create_dir_all(file.parent().unwrap_or(Path::new("."))).map_err(|source| Error::Io {
+                action: "create the folder for",
+                path: file.clone(),
+                source,
+            })?;
+            Session::import(&folder, &file)?
+        };
+        studio.install(session)
+    })
+    .await?;
+    Ok(opened(&app, view))
+}
+
+#[tauri::command]
+async fn design_recent(state: State<'_, Shared>) -> Result<Vec<RecentFile>, ErrorJson> {
+    blocking(&state, |studio| Ok(recent::load(&studio.recent_list()?))).await
+}
+
+#[tauri::command]
+async fn entity_put<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+    puts: Vec<EntityValue>,
+) -> Result<DesignChanged, ErrorJson> {
+    let change = blocking(&state, move |studio| studio.with_session(|session| session.put(puts))).await?;
+    Ok(changed(&app, change))
+}
+
+#[tauri::command]
+async fn entity_remove<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+    refs: Vec<EntityRef>,
+) -> Result<DesignChanged, ErrorJson> {
+    let change = blocking(&state, move |studio| studio.with_session(|session| session.remove(refs))).await?;
+    Ok(changed(&app, change))
+}
+
+#[tauri::command]
+async fn layout_save<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+    positions: Vec<NodePosition>,
+) -> Result<DesignChanged, ErrorJson> {
+    let change = blocking(&state, move |studio| studio.with_session(|session| session.layout(positions))).await?;
+    Ok(changed(&app, change))
+}
+
+#[tauri::command]
+async fn edit_undo<R: Runtime>(app: AppHandle<R>, state: State<'_, Shared>) -> Result<DesignChanged, ErrorJson> {
+    let change = blocking(&state, |studio| studio.with_session(Session::undo)).await?;
+    Ok(changed(&app, change))
+}
+
+#[tauri::command]
+async fn edit_redo<R: Runtime>(app: AppHandle<R>, state: State<'_, Shared>) -> Result<DesignChanged, ErrorJson> {
+    let change = blocking(&state, |studio| studio.with_session(Session::redo)).await?;
+    Ok(changed(&app, change))
+}
+
+#[tauri::command]
+async fn governance_check(state: State<'_, Shared>) -> Result<CheckReport, ErrorJson> {
+    blocking(&state, |studio| studio.with_session(|session| Ok(session.findings()))).await
+}
+
+#[tauri::command]
+async fn graph_impact(state: State<'_, Shared>, id: String) -> Result<Vec<String>, ErrorJson> {
+    blocking(&state, move |studio| studio.with_session(|session| session.impact(&id))).await
+}
+
+#[tauri::command]
+async fn graph_lineage(state: State<'_, Shared>, id: String) -> Result<Vec<String>, ErrorJson> {
+    blocking(&state, move |studio| studio.with_session(|session| session.lineage(&id))).await
+}
+
+#[tauri::command]
+async fn contract_yaml(state: State<'_, Shared>, id: String) -> Result<String, ErrorJson> {
+    blocking(&state, move |studio| studio.with_session(|session| session.contract_yaml(&id))).await
+}
+
+#[tauri::command]
+async fn contract_from_yaml<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+    id: String,
+    yaml: String,
+) -> Result<YamlResult, ErrorJson> {
+    let result =
+        blocking(&state, move |studio| studio.with_session(|session| session.contract_from_yaml(&id, &yaml))).await?;
+    if let YamlResult::Applied { changed: change, .. } = &result {
+        let _ = app.emit(DESIGN_CHANGED, change);
+    }
+    Ok(result)
+}
+
+#[tauri::command]
+async fn export_run<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+    format: ExportFormat,
+    path: PathBuf,
+) -> Result<ExportReport, ErrorJson> {
+    blocking(&state, move |studio| {
+        studio.with_session(|session| {
+            session.export(format, &path, &|progress| {
+                let _ = app.emit(EXPORT_PROGRESS, &progress);
+            })
+        })
     })
     .await
-    .map_err(|error| internal(&error.to_string()))?
-    .map_err(|error| error.to_json())
 }
 
-fn internal(message: &str) -> ErrorJson {
-    Error::Internal(message.to_owned()).to_json()
+/// Writes a picture of the canvas (PNG or SVG, base64) to the path the user chose in the save dialog.
+#[tauri::command]
+async fn file_write_bytes(state: State<'_, Shared>, path: PathBuf, base64: String) -> Result<(), ErrorJson> {
+    blocking(&state, move |_| {
+        let extension = path.extension().and_then(|extension| extension.to_str()).unwrap_or_default();
+        if !matches!(extension.to_ascii_lowercase().as_str(), "png" | "svg") {
+            return Err(Error::Usage(format!(
+                "{} is not a picture file: the canvas is saved as .png or .svg.",
+                path.display()
+            )));
+        }
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(base64.as_bytes())
+            .map_err(|error| Error::Usage(format!("The picture of the canvas is not valid base64: {error}.")))?;
+        Ok(crate::mesh_as_code::write_atomically(&path, &bytes)?)
+    })
+    .await
 }
 
-/// Opens the studio window, on `file` when given; returns when the window closes.
+/// `name.mesh` stays; anything else gets `.mesh` added, so designs are recognisable.
+fn with_mesh_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some_and(|extension| extension == "mesh") { path } else { path.with_extension("mesh") }
+}
+
+/// Where the bundled examples are: beside the installed binary (`examples/`), else in the source tree.
+fn examples_folder() -> Result<PathBuf, Error> {
+    let beside_binary = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|dir| dir.join("examples")));
+    let source_tree = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
+    [beside_binary, Some(source_tree)]
+        .into_iter()
+        .flatten()
+        .find(|folder| folder.join("retail").is_dir())
+        .ok_or_else(|| Error::Usage("The bundled examples are not installed next to meshwright.".to_owned()))
+}
+
+/// The native menu: every item sends its UI action id to the window (`menu-action`), where the one action
+/// registry runs it. Text-editing keys (Ctrl+Z in a field) stay with the focused field, so items carry no
+/// accelerators that would steal them.
+fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let item = |id: &str, label: &str| MenuItemBuilder::with_id(id, label).build(app);
+    let file = SubmenuBuilder::new(app, "File")
+        .item(&item("design.new", "New design…")?)
+        .item(&item("design.open", "Open…")?)
+        .item(&item("design.import", "Import folder…")?)
+        .separator()
+        .item(&item("design.example.retail", "Open example: retail")?)
+        .item(&item("design.example.healthcare", "Open example: healthcare")?)
+        .separator()
+        .item(&item("design.export", "Export…")?)
+        .separator()
+        .item(&item(QUIT, "Quit")?)
+        .build()?;
+    let edit = SubmenuBuilder::new(app, "Edit")
+        .item(&item("edit.undo", "Undo")?)
+        .item(&item("edit.redo", "Redo")?)
+        .separator()
+        .item(&item("edit.copy", "Copy")?)
+        .item(&item("edit.paste", "Paste")?)
+        .item(&item("edit.delete", "Delete")?)
+        .item(&item("edit.selectAll", "Select all")?)
+        .separator()
+        .item(&item("add.domain", "Add domain")?)
+        .item(&item("add.product", "Add data product")?)
+        .item(&item("add.sourceSystem", "Add source system")?)
+        .item(&item("add.consumer", "Add consumer")?)
+        .item(&item("add.team", "Add team")?)
+        .build()?;
+    let view = SubmenuBuilder::new(app, "View")
+        .item(&item("view.fit", "Fit view")?)
+        .item(&item("view.zoomIn", "Zoom in")?)
+        .item(&item("view.zoomOut", "Zoom out")?)
+        .item(&item("view.autoLayout", "Auto layout")?)
+        .separator()
+        .item(&item("view.collapseAll", "Collapse all domains")?)
+        .item(&item("view.expandAll", "Expand all domains")?)
+        .item(&item("view.impact", "Impact mode")?)
+        .item(&item("view.lineage", "Lineage mode")?)
+        .separator()
+        .item(&item("governance.check", "Check governance")?)
+        .item(&item("view.theme", "Toggle dark mode")?)
+        .build()?;
+    let help = SubmenuBuilder::new(app, "Help")
+        .item(&item("app.palette", "Command palette… (Ctrl+K)")?)
+        .item(&item("app.shortcuts", "Keyboard shortcuts (?)")?)
+        .build()?;
+    MenuBuilder::new(app).items(&[&file, &edit, &view, &help]).build()
+}
+
+/// Opens the studio window, on `file` when given (the welcome screen otherwise); returns when it closes.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
     let title = match &file {
         Some(path) => format!(
@@ -82,14 +379,47 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         ),
         None => "Meshwright".to_owned(),
     };
+    let studio: Shared = Arc::new(Studio { start_file: Mutex::new(file), ..Studio::default() });
     let result = tauri::Builder::default()
-        .manage(OpenDesign { path: Mutex::new(file) })
-        .invoke_handler(tauri::generate_handler![mesh_show])
+        .plugin(tauri_plugin_dialog::init())
+        .manage(Arc::clone(&studio))
+        .invoke_handler(tauri::generate_handler![
+            design_current,
+            design_open,
+            design_create,
+            design_import,
+            design_open_example,
+            design_recent,
+            entity_put,
+            entity_remove,
+            layout_save,
+            edit_undo,
+            edit_redo,
+            governance_check,
+            graph_impact,
+            graph_lineage,
+            contract_yaml,
+            contract_from_yaml,
+            export_run,
+            file_write_bytes,
+        ])
+        .menu(menu)
+        .on_menu_event(|app, event| {
+            if event.id().0 == QUIT {
+                app.exit(0);
+            } else {
+                let _ = app.emit(MENU_ACTION, MenuAction { action: event.id().0.clone() });
+            }
+        })
         .setup(move |app| {
+            let data_dir = app.path().app_data_dir()?;
+            if let Ok(mut slot) = studio.data_dir.lock() {
+                *slot = Some(data_dir);
+            }
             tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::App("index.html".into()))
                 .title(&title)
-                .inner_size(1280.0, 800.0)
-                .min_inner_size(720.0, 480.0)
+                .inner_size(1440.0, 900.0)
+                .min_inner_size(800.0, 520.0)
                 .build()?;
             Ok(())
         })

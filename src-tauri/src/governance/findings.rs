@@ -4,9 +4,10 @@
 use crate::model::EntityKind;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use ts_rs::TS;
 
 /// How much a finding matters. Ordered from the least to the most severe, so `max` picks the worst.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Severity {
     Info,
@@ -42,7 +43,7 @@ impl fmt::Display for Severity {
 }
 
 /// An entity a finding concerns, by kind and id.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 pub struct EntityRef {
     pub kind: EntityKind,
     pub id: String,
@@ -81,7 +82,7 @@ pub fn collection(kind: EntityKind) -> &'static str {
 
 /// One thing a check found. The first entity is the subject: the one the finding is filed under, scored against
 /// and waived by; the others are the entities it also concerns (the contract a product reads, a cycle's members).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// Stable rule id, e.g. `MW-OWN-001`.

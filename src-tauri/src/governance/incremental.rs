@@ -53,6 +53,11 @@ impl IncrementalCheck {
         &self.mesh
     }
 
+    /// The dependency graph, kept up to date with every edit.
+    pub fn graph(&self) -> &MeshGraph {
+        &self.graph
+    }
+
     /// Puts an entity into the design (adding or replacing it) and re-checks what it can affect. Returns how many
     /// subjects were re-checked.
     pub fn apply(&mut self, entity: Entity) -> usize {

@@ -5,10 +5,12 @@
 use super::{Extra, Id, Status};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use ts_rs::TS;
 
 /// An ODCS-level data contract: schema, quality, SLA, servers, support, terms and custom properties.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct Contract {
     pub id: Id,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -23,19 +25,26 @@ pub struct Contract {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<ContractDescription>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<SchemaObject>>", optional)]
     pub schema: Vec<SchemaObject>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<SlaProperty>>", optional)]
     pub sla_properties: Vec<SlaProperty>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Server>>", optional)]
     pub servers: Vec<Server>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<SupportChannel>>", optional)]
     pub support: Vec<SupportChannel>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<CustomProperty>>", optional)]
     pub custom_properties: Vec<CustomProperty>,
     /// Every other field of the standard (`team`, `roles`, `price`, `authoritativeDefinitions`, …), kept as written.
     #[serde(flatten)]
+    #[ts(skip)]
     pub extra: Extra,
 }
 
@@ -94,8 +103,9 @@ impl Contract {
 }
 
 /// Purpose, limitations and usage of a contract.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct ContractDescription {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
@@ -104,12 +114,14 @@ pub struct ContractDescription {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage: Option<String>,
     #[serde(flatten)]
+    #[ts(skip)]
     pub extra: Extra,
 }
 
 /// A table, topic, document or other object described by the contract.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct SchemaObject {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -123,20 +135,26 @@ pub struct SchemaObject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<SchemaProperty>>", optional)]
     pub properties: Vec<SchemaProperty>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<QualityRule>>", optional)]
     pub quality: Vec<QualityRule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<CustomProperty>>", optional)]
     pub custom_properties: Vec<CustomProperty>,
     #[serde(flatten)]
+    #[ts(skip)]
     pub extra: Extra,
 }
 
 /// A column or field of a schema object; objects and arrays nest further properties.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct SchemaProperty {
     pub name: String,
     /// ODCS logical type: string, date, timestamp, time, number, integer, object, array, boolean (+ map, vector).
@@ -151,10 +169,13 @@ pub struct SchemaProperty {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "is_false")]
+    #[ts(as = "Option<bool>", optional)]
     pub required: bool,
     #[serde(default, skip_serializing_if = "is_false")]
+    #[ts(as = "Option<bool>", optional)]
     pub unique: bool,
     #[serde(default, skip_serializing_if = "is_false")]
+    #[ts(as = "Option<bool>", optional)]
     pub primary_key: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_key_position: Option<i64>,
@@ -162,16 +183,22 @@ pub struct SchemaProperty {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub classification: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Value>>", optional)]
     pub examples: Vec<Value>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<SchemaProperty>>", optional)]
     pub properties: Vec<SchemaProperty>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<QualityRule>>", optional)]
     pub quality: Vec<QualityRule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<CustomProperty>>", optional)]
     pub custom_properties: Vec<CustomProperty>,
     #[serde(flatten)]
+    #[ts(skip)]
     pub extra: Extra,
 }
 
@@ -205,8 +232,9 @@ fn is_false(value: &bool) -> bool {
 }
 
 /// A data quality rule on a schema object or property (ODCS types: text, library, sql, custom).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct QualityRule {
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub rule_type: Option<String>,
@@ -224,12 +252,14 @@ pub struct QualityRule {
     pub severity: Option<String>,
     /// Operators (`mustBe`, `mustBeGreaterThan`, …), arguments, schedules and every other field of the rule.
     #[serde(flatten)]
+    #[ts(skip)]
     pub extra: Extra,
 }
 
 /// A service-level property such as latency, frequency, availability or retention.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct SlaProperty {
     pub property: String,
     #[serde(default)]
@@ -241,12 +271,14 @@ pub struct SlaProperty {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(flatten)]
+    #[ts(skip)]
     pub extra: Extra,
 }
 
 /// Where the data is served: a database, a warehouse, a topic, a bucket…
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct Server {
     pub server: String,
     #[serde(rename = "type")]
@@ -257,12 +289,14 @@ pub struct Server {
     pub environment: Option<String>,
     /// Connection fields that depend on the server type (host, port, database, topic, …).
     #[serde(flatten)]
+    #[ts(skip)]
     pub extra: Extra,
 }
 
 /// A support channel: where consumers ask questions and hear about changes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct SupportChannel {
     pub channel: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -274,17 +308,20 @@ pub struct SupportChannel {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(flatten)]
+    #[ts(skip)]
     pub extra: Extra,
 }
 
 /// A key/value pair for whatever the standard has no field for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct CustomProperty {
     pub property: String,
     #[serde(default)]
     pub value: Value,
     #[serde(flatten)]
+    #[ts(skip)]
     pub extra: Extra,
 }
 

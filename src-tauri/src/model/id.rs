@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use ts_rs::TS;
 
 /// The longest id accepted. Ids become file names in mesh as code, so they stay well under path limits.
 pub const MAX_ID_LEN: usize = 128;
@@ -10,8 +11,9 @@ pub const MAX_ID_LEN: usize = 128;
 ///
 /// Ids are dot-separated segments of ASCII letters, digits, `-` and `_`, such as `orders.order-events` or a
 /// UUID written by another tool. They are safe as file names: no separators, no `..`, no spaces.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(try_from = "String", into = "String")]
+#[ts(type = "string")]
 pub struct Id(String);
 
 /// Why a string is not a valid id.

@@ -19,14 +19,16 @@ pub use product::{Archetype, Binding, DataProduct, InputPort, OutputPort, Produc
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
+use ts_rs::TS;
 
 /// Fields of the standards that the model has no typed place for, kept verbatim and in a stable order.
 pub type Extra = BTreeMap<String, serde_json::Value>;
 
 /// Lifecycle status of a product or contract. The standards list these as examples, not as a closed set, so a
 /// status the model does not know is kept as written.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(from = "String", into = "String")]
+#[ts(type = "'proposed' | 'draft' | 'active' | 'deprecated' | 'retired' | (string & {})")]
 pub enum Status {
     Proposed,
     #[default]
@@ -78,20 +80,23 @@ impl fmt::Display for Status {
 }
 
 /// Where a node sits on the canvas, placed by hand or by auto layout.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct Position {
     pub x: f64,
     pub y: f64,
 }
 
 /// The design as a whole: its name and description and the settings later areas add (policies, rollout plan).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct MeshSettings {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(flatten)]
+    #[ts(skip)]
     pub extra: Extra,
 }
 
@@ -117,7 +122,7 @@ pub struct Mesh {
 }
 
 /// The kinds of entity a design stores; each is one row in the document and one unit of undo.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum EntityKind {
     Settings,

@@ -4,10 +4,12 @@
 use super::{CustomProperty, Extra, Id, Status};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use ts_rs::TS;
 
 /// A data product: the unit of ownership, documentation and contract in a mesh.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct DataProduct {
     pub id: Id,
     pub name: String,
@@ -22,18 +24,23 @@ pub struct DataProduct {
     #[serde(default)]
     pub description: ProductDescription,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_team: Option<Id>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<InputPort>>", optional)]
     pub input_ports: Vec<InputPort>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<OutputPort>>", optional)]
     pub output_ports: Vec<OutputPort>,
     /// Custom properties other than the ones the model reads (archetype, owner team).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<CustomProperty>>", optional)]
     pub custom_properties: Vec<CustomProperty>,
     /// Every other ODPS field (`tenant`, `support`, `team`, `managementPorts`, …), kept as written.
     #[serde(flatten)]
+    #[ts(skip)]
     pub extra: Extra,
 }
 
@@ -59,8 +66,9 @@ impl DataProduct {
 }
 
 /// Why a product exists, what it cannot be used for, and how to use it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct ProductDescription {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
@@ -69,11 +77,12 @@ pub struct ProductDescription {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage: Option<String>,
     #[serde(flatten)]
+    #[ts(skip)]
     pub extra: Extra,
 }
 
 /// The three product archetypes of data mesh.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Archetype {
     /// Close to an operational system; reads source systems.
@@ -120,8 +129,9 @@ impl fmt::Display for Archetype {
 }
 
 /// A published interface of a product, specified by its contract.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct OutputPort {
     pub name: String,
     #[serde(default = "super::contract::default_version")]
@@ -135,25 +145,32 @@ pub struct OutputPort {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract_id: Option<Id>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<CustomProperty>>", optional)]
     pub custom_properties: Vec<CustomProperty>,
     /// `sbom`, `inputContracts`, `authoritativeDefinitions` and any other ODPS field, kept as written.
     #[serde(flatten)]
+    #[ts(skip)]
     pub extra: Extra,
 }
 
 /// What a product consumes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct InputPort {
     pub name: String,
     pub source: Binding,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<CustomProperty>>", optional)]
     pub custom_properties: Vec<CustomProperty>,
     #[serde(flatten)]
+    #[ts(skip)]
     pub extra: Extra,
 }
 
@@ -161,7 +178,7 @@ pub struct InputPort {
 /// an operational source system.
 ///
 /// Written as `{contractId, version}` or `{sourceSystem, version}`, the way mesh as code spells it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(untagged, rename_all_fields = "camelCase")]
 pub enum Binding {
     Contract {

@@ -17,11 +17,11 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import type { NodePosition } from '../ipc/types';
+import type { EntityValue, NodePosition } from '../ipc/types';
 import { useDesignStore } from '../store/designStore';
 import { useUiStore, systemTheme } from '../store/uiStore';
 import { runEdit, useBackend } from '../studio/session';
-import { dependencyEdit, kindOfNode } from '../studio/editing';
+import { dependencyEdit, domainMoveEdit, kindOfNode, type Region } from '../studio/editing';
 import { buildGraph, type MeshEdge, type MeshNode, type NodeCache } from './graph';
 import { nodeTypes } from './nodes';
 
@@ -43,6 +43,8 @@ export function Canvas({ onAddDomain }: CanvasProps) {
   const edgeSelection = useDesignStore((state) => state.edgeSelection);
   const highlight = useDesignStore((state) => state.highlight);
   const theme = useUiStore((state) => state.theme);
+  const viewportPending = useUiStore((state) => state.viewportPending);
+  const canvasRef = useRef<HTMLDivElement>(null);
   const cache = useRef<NodeCache>(new Map());
 
   const mesh = view?.mesh;
@@ -153,10 +155,45 @@ export function Canvas({ onAddDomain }: CanvasProps) {
           }
         }
       }
-      if (positions.size > 0) void runEdit(() => backend.layoutSave([...positions.values()]), 'save the new positions');
+      if (positions.size === 0) return;
+
+      // A product dropped on another domain's region moves to that domain: one edit with its new position.
+      const draggedIds = new Set(dragged.map((node) => node.id));
+      const regions: Region[] = [];
+      for (const node of local.values()) {
+        if (node.type !== 'domain' || node.data.collapsed || draggedIds.has(node.id)) continue;
+        const width = node.measured?.width ?? node.width ?? 0;
+        const height = node.measured?.height ?? node.height ?? 0;
+        regions.push({ id: node.id, x: node.position.x, y: node.position.y, width, height });
+      }
+      const dropped = dragged.flatMap((node) => {
+        const at = positions.get(node.id);
+        if (node.type !== 'product' || !at) return [];
+        const width = node.measured?.width ?? node.width ?? 0;
+        const height = node.measured?.height ?? node.height ?? 0;
+        return [{ id: node.id, centre: { x: at.x + width / 2, y: at.y + height / 2 } }];
+      });
+      const moves = domainMoveEdit(mesh, dropped, regions);
+      if (moves.length > 0) {
+        const placed: EntityValue[] = [...positions.values()].map(({ id, x, y }) => ({ kind: 'position', id, value: { x, y } }));
+        const what = moves.length === 1 ? `move ${moves[0]?.id} to another domain` : 'move the products to another domain';
+        void runEdit(() => backend.entityPut([...moves, ...placed]), what);
+        return;
+      }
+      void runEdit(() => backend.layoutSave([...positions.values()]), 'save the new positions');
     },
     [backend, derived.nodes],
   );
+
+  // `data-viewport-moving` is set while the viewport pans or zooms (by hand or animated), straight on the element so
+  // a pan does not re-render the canvas; with `data-viewport-pending` it tells tests when the view is still.
+  const onMoveStart = useCallback(() => {
+    canvasRef.current?.setAttribute('data-viewport-moving', 'true');
+    useUiStore.getState().setViewportPending(false);
+  }, []);
+  const onMoveEnd = useCallback(() => {
+    canvasRef.current?.removeAttribute('data-viewport-moving');
+  }, []);
 
   const isEmpty =
     mesh !== undefined &&
@@ -164,7 +201,7 @@ export function Canvas({ onAddDomain }: CanvasProps) {
   const colorMode = theme ?? systemTheme();
 
   return (
-    <div className="canvas" data-testid="canvas">
+    <div className="canvas" data-testid="canvas" ref={canvasRef} data-viewport-pending={viewportPending ? 'true' : undefined}>
       <ReactFlow<MeshNode, MeshEdge>
         nodes={nodes}
         edges={edges}
@@ -175,6 +212,8 @@ export function Canvas({ onAddDomain }: CanvasProps) {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         onNodeDragStop={onNodeDragStop}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         onlyRenderVisibleElements
         deleteKeyCode={null}
         selectionKeyCode="Shift"

@@ -157,7 +157,7 @@ export function gridLayout(mesh: MeshDocument): Record<string, Position> {
   let rowHeight = 0;
   let domainsInRow = 0;
   const regionWidth = (count: number) =>
-    DOMAIN_PADDING.left + DOMAIN_PADDING.right + Math.min(count, perRow) * (productSize({ id: '', name: '', status: '' }).width + 20);
+    DOMAIN_PADDING.left + DOMAIN_PADDING.right + Math.min(count, perRow) * (productSize({ id: '', name: '', status: 'draft', description: {} }).width + 20);
   const orderedKeys = [...mesh.domains.map((domain) => domain.id), ''];
   for (const key of orderedKeys) {
     const products = groups.get(key) ?? [];

@@ -1,7 +1,7 @@
 // The canvas's custom nodes, each wrapped in `memo` and registered once in `nodeTypes` at module scope.
 // Names and descriptions come from the design: they are rendered as text, never as markup.
 import { memo, useEffect, useRef } from 'react';
-import { Handle, Position, useUpdateNodeInternals, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { Handle, Position, useStore, useUpdateNodeInternals, type NodeProps, type NodeTypes } from '@xyflow/react';
 import type { Archetype } from '../ipc/model';
 import { useDesignStore } from '../store/designStore';
 import type { Badge, ConsumerNode, DomainNode, Emphasis, ProductNode, SourceNode } from './graph';
@@ -24,9 +24,26 @@ function emphasisClass(emphasis: Emphasis): string {
   return emphasis === null ? '' : ` emphasis-${emphasis}`;
 }
 
-export function FindingBadge({ badge, nodeId }: { badge: Badge | null; nodeId: string }) {
+/** Below this zoom products are drawn simplified (name only, a dot for findings), so big designs pan smoothly. */
+export const SIMPLE_ZOOM = 0.4;
+
+/** True while the canvas is zoomed out below `SIMPLE_ZOOM`; re-renders a node only when that flips. */
+function useZoomedOut(): boolean {
+  return useStore((state) => state.transform[2] < SIMPLE_ZOOM);
+}
+
+export function FindingBadge({ badge, nodeId, dot = false }: { badge: Badge | null; nodeId: string; dot?: boolean }) {
   if (badge === null) return null;
   const noun = badge.count === 1 ? 'finding' : 'findings';
+  if (dot) {
+    return (
+      <span
+        className={`badge badge-dot badge-${badge.severity}`}
+        data-testid={`badge-${nodeId}`}
+        title={`${badge.count} ${noun}, worst: ${badge.severity}`}
+      />
+    );
+  }
   return (
     <span
       className={`badge badge-${badge.severity}`}
@@ -51,9 +68,10 @@ function ProductNodeView({ id, data, selected }: NodeProps<ProductNode>) {
     firstKey.current = handleKey;
     updateNodeInternals(id);
   }, [handleKey, id, updateNodeInternals]);
+  const simple = useZoomedOut();
   return (
     <div
-      className={`mesh-node product-node${selected ? ' selected' : ''}${emphasisClass(emphasis)}`}
+      className={`mesh-node product-node${simple ? ' simple' : ''}${selected ? ' selected' : ''}${emphasisClass(emphasis)}`}
       data-testid={`node-${id}`}
       data-node-kind="product"
     >
@@ -61,30 +79,35 @@ function ProductNodeView({ id, data, selected }: NodeProps<ProductNode>) {
         <span className="node-name" title={product.name}>
           {product.name}
         </span>
-        <FindingBadge badge={badge} nodeId={id} />
+        <FindingBadge badge={badge} nodeId={id} dot={simple} />
       </div>
-      <div className="node-chips">
-        {product.archetype && (
-          <span className={`chip archetype-${product.archetype}`}>{ARCHETYPE_LABEL[product.archetype]}</span>
-        )}
-        <span className={`chip status status-${product.status}`}>{product.status}</span>
-      </div>
-      <div className="node-ports">
-        <ul className="port-list port-list-in">
-          {inputs.map((port) => (
-            <li key={port.name} title={`input port ${port.name}`}>
-              {port.name}
-            </li>
-          ))}
-        </ul>
-        <ul className="port-list port-list-out">
-          {outputs.map((port) => (
-            <li key={port.name} title={`output port ${port.name}${port.contractId ? ` (contract ${port.contractId})` : ''}`}>
-              {port.name}
-            </li>
-          ))}
-        </ul>
-      </div>
+      {/* Zoomed far out: no chips, no port names. The handles stay (at the same places) so edges keep their ends. */}
+      {!simple && (
+        <>
+          <div className="node-chips">
+            {product.archetype && (
+              <span className={`chip archetype-${product.archetype}`}>{ARCHETYPE_LABEL[product.archetype]}</span>
+            )}
+            <span className={`chip status status-${product.status}`}>{product.status}</span>
+          </div>
+          <div className="node-ports">
+            <ul className="port-list port-list-in">
+              {inputs.map((port) => (
+                <li key={port.name} title={`input port ${port.name}`}>
+                  {port.name}
+                </li>
+              ))}
+            </ul>
+            <ul className="port-list port-list-out">
+              {outputs.map((port) => (
+                <li key={port.name} title={`output port ${port.name}${port.contractId ? ` (contract ${port.contractId})` : ''}`}>
+                  {port.name}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </>
+      )}
       {inputs.map((port, index) => (
         <Handle
           key={`in:${port.name}`}

@@ -179,21 +179,6 @@ function ContractForm({ contract }: { contract: Contract }) {
         ))}
       </Section>
 
-      {(draft.quality ?? []).length > 0 && (
-        <Section title="Contract-level quality rules">
-          <RowsEditor<QualityRule>
-            rows={draft.quality ?? []}
-            columns={QUALITY_COLUMNS}
-            testId="contract-quality"
-            make={() => ({ type: 'text', description: '' })}
-            addLabel="Add quality rule"
-            empty="No quality rules."
-            onChange={(quality, immediate) => update(withField(draft, 'quality', quality.length > 0 ? quality : undefined), immediate)}
-            onBlur={flush}
-          />
-        </Section>
-      )}
-
       <Section title="Service levels (SLA)">
         <RowsEditor<SlaProperty>
           rows={draft.slaProperties ?? []}

@@ -1,16 +1,17 @@
 // The contract as its ODCS YAML document, in CodeMirror 6. "Apply" sends the text to the backend, which
 // validates it and stores it as one edit; problems come back with their line and show there as diagnostics.
 import { useEffect, useRef, useState } from 'react';
-import { EditorState } from '@codemirror/state';
+import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { yaml } from '@codemirror/lang-yaml';
 import { toIpcError } from '../ipc/backend';
 import type { YamlProblem } from '../ipc/types';
 import { useDesignStore } from '../store/designStore';
 import { useBackend } from '../studio/session';
+import { systemTheme, useUiStore } from '../store/uiStore';
+import { editorTheme } from './editorTheme';
 
 /** Where a problem sits in the document: its line (and column when known), or the first line. */
 export function problemDiagnostics(state: EditorState, problems: readonly YamlProblem[]): Diagnostic[] {
@@ -31,6 +32,11 @@ export default function ContractYamlEditor({ contractId }: { contractId: string 
   const [status, setStatus] = useState<'loading' | 'ready' | 'applying'>('loading');
   const [problems, setProblems] = useState<YamlProblem[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const chosenTheme = useUiStore((state) => state.theme);
+  const theme = chosenTheme ?? systemTheme();
+  const themeCompartment = useRef(new Compartment());
+  const themeRef = useRef(theme);
+  themeRef.current = theme;
 
   const load = async () => {
     setStatus('loading');
@@ -60,7 +66,7 @@ export default function ContractYamlEditor({ contractId }: { contractId: string 
           highlightActiveLine(),
           history(),
           keymap.of([...defaultKeymap, ...historyKeymap]),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          themeCompartment.current.of(editorTheme(themeRef.current)),
           yaml(),
           lintGutter(),
           EditorView.lineWrapping,
@@ -76,6 +82,11 @@ export default function ContractYamlEditor({ contractId }: { contractId: string 
     };
     // The editor is made once per contract; `load` only reads the contract id.
   }, [contractId]);
+
+  // Follow the app's theme without rebuilding the editor (the text and its undo history stay).
+  useEffect(() => {
+    editor.current?.dispatch({ effects: themeCompartment.current.reconfigure(editorTheme(theme)) });
+  }, [theme]);
 
   const apply = async () => {
     const view = editor.current;

@@ -63,7 +63,7 @@ function fileName(path: string): string {
 }
 
 function problem(message: string): IpcError {
-  return { code: 'invalid_input', message };
+  return { code: 'invalid_argument', message };
 }
 
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {

@@ -23,6 +23,12 @@ export type UiState = {
   dialog: Dialog;
   /** The user's choice; null follows the system setting. */
   theme: Theme | null;
+  /**
+   * True from the moment a viewport move is asked for (a reveal waits a moment for an expanded domain to render)
+   * until it starts; the canvas shows it as `data-viewport-pending` so browser tests can wait for a still view.
+   */
+  viewportPending: boolean;
+  setViewportPending(pending: boolean): void;
   openDialog(dialog: Dialog): void;
   toggleTheme(): void;
 };
@@ -30,6 +36,10 @@ export type UiState = {
 export const useUiStore = create<UiState>()((set, get) => ({
   dialog: null,
   theme: storedTheme(),
+  viewportPending: false,
+  setViewportPending(pending) {
+    if (get().viewportPending !== pending) set({ viewportPending: pending });
+  },
   openDialog(dialog) {
     set({ dialog });
   },

@@ -1,9 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import type { DataProduct } from '../ipc/model';
 import { createMockBackend, retailFixture } from '../mock/mockBackend';
-import { copyEdit, dependencyEdit, pasteEdit, removalRefs } from './editing';
+import { copyEdit, dependencyEdit, domainMoveEdit, pasteEdit, regionAt, removalRefs } from './editing';
 
 describe('edits built from canvas gestures', () => {
+  it('a product dropped on another domain region moves to that domain; on its own or on no region it stays', () => {
+    const mesh = retailFixture();
+    const regions = [
+      { id: 'orders', x: 0, y: 0, width: 500, height: 400 },
+      { id: 'payments', x: 600, y: 0, width: 400, height: 300 },
+      { id: 'customers', x: 650, y: 50, width: 100, height: 100 },
+    ];
+    expect(regionAt(regions, { x: 700, y: 100 })).toBe('customers');
+    expect(regionAt(regions, { x: 550, y: 100 })).toBeNull();
+    const moved = domainMoveEdit(
+      mesh,
+      [
+        { id: 'orders.sales-kpis', centre: { x: 800, y: 200 } },
+        { id: 'orders.order-management', centre: { x: 100, y: 100 } },
+        { id: 'orders.net-sales-daily', centre: { x: 550, y: 100 } },
+      ],
+      regions,
+    );
+    expect(moved).toHaveLength(1);
+    expect(moved[0]?.id).toBe('orders.sales-kpis');
+    expect((moved[0]?.value as DataProduct).domain).toBe('payments');
+    expect((moved[0]?.value as DataProduct).name).toBe('Executive sales KPIs');
+  });
+
   it('a drag from an output port to a product adds an input port bound to the port contract and version', () => {
     const mesh = retailFixture();
     const edit = dependencyEdit(mesh, { source: 'orders.order-management', sourceHandle: 'out:order-lines', target: 'orders.sales-kpis' });

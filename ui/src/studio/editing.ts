@@ -214,3 +214,37 @@ export function createEdit(
 export function productOfContract(mesh: MeshDocument, contractId: string): string | null {
   return contractOwners(mesh).get(contractId)?.productId ?? null;
 }
+
+/** A domain's region on the canvas, in absolute flow coordinates. */
+export type Region = { id: string; x: number; y: number; width: number; height: number };
+
+/** The domain whose region holds the point (the smallest when regions overlap), or null. */
+export function regionAt(regions: readonly Region[], point: Position): string | null {
+  let best: Region | null = null;
+  for (const region of regions) {
+    const inside =
+      point.x >= region.x && point.x <= region.x + region.width && point.y >= region.y && point.y <= region.y + region.height;
+    if (inside && (best === null || region.width * region.height < best.width * best.height)) best = region;
+  }
+  return best?.id ?? null;
+}
+
+/**
+ * The products dropped on another domain's region, moved to that domain: product values with the new `domain`
+ * (the caller adds the positions, so the move and the drop are one edit). Empty when no product changes domain.
+ */
+export function domainMoveEdit(
+  mesh: MeshDocument,
+  dropped: readonly { id: string; centre: Position }[],
+  regions: readonly Region[],
+): EntityValue[] {
+  const puts: EntityValue[] = [];
+  for (const { id, centre } of dropped) {
+    const product = mesh.products.find((candidate) => candidate.id === id);
+    if (!product) continue;
+    const domain = regionAt(regions, centre);
+    if (domain === null || domain === product.domain) continue;
+    puts.push({ kind: 'product', id, value: { ...product, domain } });
+  }
+  return puts;
+}

@@ -106,6 +106,21 @@ export function designActions(backend: Backend): Action[] {
   ];
 }
 
+/**
+ * Runs a viewport move a moment from now (after React Flow has taken in the latest nodes), flagged as pending
+ * until it starts or is done: the canvas then says `data-viewport-pending`.
+ */
+function moveViewport(move: () => Promise<unknown>): void {
+  const ui = useUiStore.getState();
+  ui.setViewportPending(true);
+  setTimeout(() => {
+    move().then(
+      () => ui.setViewportPending(false),
+      () => ui.setViewportPending(false),
+    );
+  }, 60);
+}
+
 /** Selects a node, opens it in the inspector and brings it into view (expanding its domain when collapsed). */
 export function useRevealNode(): (id: string) => void {
   const flow = useReactFlow();
@@ -120,9 +135,7 @@ export function useRevealNode(): (id: string) => void {
       const kind = kindOfNode(mesh, id);
       if (kind !== null) store.inspect({ kind, id });
       // Let React Flow take in an expanded domain before zooming.
-      setTimeout(() => {
-        void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2, padding: 0.4 });
-      }, 60);
+      moveViewport(() => flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2, padding: 0.4 }));
     },
     [flow],
   );
@@ -301,7 +314,7 @@ export function useStudioActions(backend: Backend): Action[] {
           }
           if (positions.length === 0) return;
           const result = await runEdit(() => backend.layoutSave(positions), 'save the layout');
-          if (result) setTimeout(() => void flow.fitView({ duration: 300, padding: 0.1 }), 60);
+          if (result) moveViewport(() => flow.fitView({ duration: 300, padding: 0.1 }));
         },
       },
       { id: 'view.collapseAll', label: 'Collapse all domains', group: 'View', enabled: hasDesign, run: () => store().setAllCollapsed(true) },
