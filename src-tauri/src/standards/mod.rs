@@ -8,7 +8,9 @@ pub mod diff;
 mod error;
 pub mod export;
 pub mod odcs;
+pub mod odcs_v3_1;
 pub mod odps;
+pub mod original_ids;
 pub mod source;
 pub mod validate;
 
