@@ -145,6 +145,15 @@ fn render(value: &impl Serialize, what: &str, standard: &'static str) -> Result<
     })
 }
 
+/// Serialises a document to a JSON value, for writers that adjust it before rendering.
+fn to_document_value(value: &impl Serialize, what: &str, standard: &'static str) -> Result<Value, StandardsError> {
+    serde_json::to_value(value).map_err(|error| StandardsError::Write {
+        what: what.to_owned(),
+        standard,
+        message: error.to_string(),
+    })
+}
+
 /// Turns a serde error's text into a sentence that names the field when serde does.
 fn shape_message(error: &serde_json::Error) -> String {
     error.to_string()

@@ -72,11 +72,7 @@ pub fn write(contract: &Contract, version: OdcsVersion) -> Result<String, Standa
             fill_logical_type(property);
         }
     }
-    let mut value = serde_json::to_value(&document).map_err(|error| StandardsError::Write {
-        what: what.clone(),
-        standard: "ODCS",
-        message: error.to_string(),
-    })?;
+    let mut value = super::to_document_value(&document, &what, "ODCS")?;
     if let Value::Object(root) = &mut value {
         if let Some(original_id) = original_id {
             root.insert("id".to_owned(), Value::String(original_id));

@@ -88,11 +88,7 @@ pub fn write(product: &DataProduct, version: OdpsVersion) -> Result<String, Stan
             original_ids::take_original(&contract_id, &mut port.custom_properties, ORIGINAL_CONTRACT_ID)
         })
         .collect();
-    let mut value = serde_json::to_value(&document).map_err(|error| StandardsError::Write {
-        what: what.clone(),
-        standard: "ODPS",
-        message: error.to_string(),
-    })?;
+    let mut value = super::to_document_value(&document, &what, "ODPS")?;
     if let Value::Object(root) = &mut value {
         if let Some(original_id) = original_id {
             root.insert("id".to_owned(), Value::String(original_id));

@@ -240,6 +240,32 @@ impl Checker<'_> {
         }
     }
 
+    /// Reports an `apiVersion` that is not one of `known` versions of `standard`.
+    pub(crate) fn api_version(&mut self, version: &str, known: &[&str], standard: &str) {
+        if !known.contains(&version) {
+            self.field("apiVersion", |checker| {
+                checker.report(
+                    "api-version",
+                    format!(
+                        "`{version}` is not an {standard} version Meshwright reads; use one of: {}.",
+                        known.join(", ")
+                    ),
+                );
+            });
+        }
+    }
+
+    /// Reports a `kind` other than `expected`.
+    pub(crate) fn kind(&mut self, root: &Map<String, Value>, expected: &str, what: &str) {
+        if let Some(kind) = self.optional_string(root, "kind")
+            && kind != expected
+        {
+            self.field("kind", |checker| {
+                checker.report("kind", format!("`kind` is `{kind}`; {what} has `kind: {expected}`."));
+            });
+        }
+    }
+
     /// Checks an optional text field.
     pub(crate) fn optional_string(&mut self, object: &Map<String, Value>, key: &str) -> Option<String> {
         let value = object.get(key)?;
@@ -516,24 +542,10 @@ mod odcs_rules {
         let allowed: Vec<&str> =
             ROOT_FIELDS.iter().copied().filter(|field| minor >= 2 || *field != "context").collect();
         checker.known_fields(root, &[&allowed], "an ODCS data contract");
-        if root.contains_key("apiVersion") && !API_VERSIONS.contains(&version) {
-            checker.field("apiVersion", |checker| {
-                checker.report(
-                    "api-version",
-                    format!(
-                        "`{version}` is not an ODCS version Meshwright reads; use one of: {}.",
-                        API_VERSIONS.join(", ")
-                    ),
-                );
-            });
+        if root.contains_key("apiVersion") {
+            checker.api_version(version, &API_VERSIONS, "ODCS");
         }
-        if let Some(kind) = checker.optional_string(root, "kind")
-            && kind != super::super::odcs::KIND
-        {
-            checker.field("kind", |checker| {
-                checker.report("kind", format!("`kind` is `{kind}`; an ODCS data contract has `kind: DataContract`."));
-            });
-        }
+        checker.kind(root, super::super::odcs::KIND, "an ODCS data contract");
         for key in ["id", "version", "status", "name", "domain", "tenant", "dataProduct", "slaDefaultElement"] {
             checker.optional_string(root, key);
         }
@@ -830,24 +842,8 @@ mod odps_rules {
         checker.required_fields(root, &["apiVersion", "kind", "id", "status"], "A data product");
         let newer: &[&str] = if is_v1_1 { &V1_1_FIELDS } else { &[] };
         checker.known_fields(root, &[&ROOT_FIELDS, newer], "an ODPS data product");
-        if !API_VERSIONS.contains(&version) {
-            checker.field("apiVersion", |checker| {
-                checker.report(
-                    "api-version",
-                    format!(
-                        "`{version}` is not an ODPS version Meshwright reads; use one of: {}.",
-                        API_VERSIONS.join(", ")
-                    ),
-                );
-            });
-        }
-        if let Some(kind) = checker.optional_string(root, "kind")
-            && kind != super::super::odps::KIND
-        {
-            checker.field("kind", |checker| {
-                checker.report("kind", format!("`kind` is `{kind}`; an ODPS data product has `kind: DataProduct`."));
-            });
-        }
+        checker.api_version(version, &API_VERSIONS, "ODPS");
+        checker.kind(root, super::super::odps::KIND, "an ODPS data product");
         for key in ["id", "name", "version", "status", "domain", "tenant"] {
             checker.optional_string(root, key);
         }
