@@ -36,6 +36,10 @@ pub struct ExportOptions {
     pub around: Option<String>,
     /// How many edges upstream and downstream of `around` to draw.
     pub depth: usize,
+    /// ODCS only: the version to write.
+    pub odcs_version: crate::standards::odcs::OdcsVersion,
+    /// ODPS only: the version to write.
+    pub odps_version: crate::standards::odps::OdpsVersion,
 }
 
 /// What an export wrote.
@@ -73,8 +77,8 @@ pub fn export_with(
         ExportFormat::Odcs | ExportFormat::Odps | ExportFormat::Dcs => {
             use crate::standards::export::{DocumentSet, write_documents};
             let set = match format {
-                ExportFormat::Odcs => DocumentSet::Odcs(crate::standards::odcs::OdcsVersion::default()),
-                ExportFormat::Odps => DocumentSet::Odps(crate::standards::odps::OdpsVersion::default()),
+                ExportFormat::Odcs => DocumentSet::Odcs(options.odcs_version),
+                ExportFormat::Odps => DocumentSet::Odps(options.odps_version),
                 _ => DocumentSet::Dcs,
             };
             Ok(ExportReport::Folder(write_documents(mesh, set, out)?))

@@ -90,6 +90,12 @@ enum Command {
         /// With --around: how many edges upstream and downstream to include.
         #[arg(long, value_name = "N", default_value_t = 2, requires = "around")]
         depth: usize,
+        /// With --format odcs: the ODCS version to write (3.1.0 moves what only 3.2.0 has into a custom property).
+        #[arg(long, value_enum, default_value = "3.2.0")]
+        odcs_version: crate::standards::odcs::OdcsVersion,
+        /// With --format odps: the ODPS version to write (1.1.0 writes the archetype as `type`).
+        #[arg(long, value_enum, default_value = "1.0.0")]
+        odps_version: crate::standards::odps::OdpsVersion,
     },
     /// Ask the dependency graph: impact, lineage, cycles, stats or layers.
     #[command(after_help = "ID is a product, consumer, source system or contract id, or PRODUCT/PORT for an output \
@@ -289,9 +295,10 @@ fn execute(command: Option<Command>, out: &mut dyn Write) -> Result<Outcome, Err
                 ),
             )
         }
-        Command::Export { mesh, format, out: target, around, depth } => {
+        Command::Export { mesh, format, out: target, around, depth, odcs_version, odps_version } => {
             let design = design::load(&mesh)?;
-            match export::export_with(&design, format, &target, &ExportOptions { around, depth })? {
+            let options = ExportOptions { around, depth, odcs_version, odps_version };
+            match export::export_with(&design, format, &target, &options)? {
                 ExportReport::Folder(report) => print(
                     out,
                     format_args!(

@@ -7,8 +7,9 @@
 //! `dcs` at the same level, which every ODCS reader accepts, and which the DCS writer puts back where it was.
 
 use super::StandardsError;
+use super::original_ids::{self, ORIGINAL_ID};
 use crate::model::{
-    Contract, ContractDescription, CustomProperty, Extra, Id, QualityRule, SchemaObject, SchemaProperty, Server, Status,
+    Contract, ContractDescription, CustomProperty, Extra, QualityRule, SchemaObject, SchemaProperty, Server, Status,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -25,20 +26,14 @@ pub fn read(value: Value) -> Result<Contract, String> {
     };
     root.remove("dataContractSpecification");
     // DCS ids are often URNs (`urn:orders`); the model's ids are path-safe, so such an id is made safe and the
-    // original is carried along for the DCS writer.
-    let id = match root.get("id") {
-        Some(Value::String(text)) => match Id::new(text) {
-            Ok(id) => {
-                root.remove("id");
-                id
-            }
-            Err(_) => {
-                Id::new(super::export::safe_file_stem(text).replace('.', "-")).map_err(|error| error.to_string())?
-            }
-        },
-        _ => return Err("`id` is missing or not text".to_owned()),
+    // original kept for the writers (`original_ids`), which write it back, in DCS and in ODCS alike.
+    let Some(Value::String(text)) = root.remove("id") else {
+        return Err("`id` is missing or not text".to_owned());
     };
-    let mut contract = Contract::new(id);
+    let mut contract = Contract::new(original_ids::derive_id(&text));
+    if contract.id.as_str() != text {
+        contract.custom_properties.push(CustomProperty::new(ORIGINAL_ID, text));
+    }
     let mut info = take_object(&mut root, "info")?;
     contract.name = take_string(&mut info, "title");
     if let Some(version) = take_string(&mut info, "version") {
@@ -275,10 +270,12 @@ fn to_value(value: &impl Serialize) -> Value {
 /// The contract as a DCS 1.2.1 document. Custom properties other than the carried DCS fields have no place in
 /// DCS and are written under `info.x-customProperties`, which DCS's `info` allows.
 pub fn write(contract: &Contract) -> Result<String, StandardsError> {
-    let (mut root_rest, custom) = uncarry(&contract.custom_properties);
+    let (mut root_rest, mut custom) = uncarry(&contract.custom_properties);
+    let id =
+        original_ids::take_original(&contract.id, &mut custom, ORIGINAL_ID).unwrap_or_else(|| contract.id.to_string());
     let mut root = Map::new();
     root.insert("dataContractSpecification".to_owned(), Value::String(WRITE_VERSION.to_owned()));
-    root.insert("id".to_owned(), Value::String(contract.id.to_string()));
+    root.insert("id".to_owned(), Value::String(id));
     let mut info = match root_rest.remove("info") {
         Some(Value::Object(info)) => info,
         _ => Map::new(),

@@ -8,7 +8,9 @@ pub mod diff;
 mod error;
 pub mod export;
 pub mod odcs;
+pub mod odcs_v3_1;
 pub mod odps;
+pub mod original_ids;
 pub mod source;
 pub mod validate;
 
@@ -140,6 +142,15 @@ fn render(value: &impl Serialize, what: &str, standard: &'static str) -> Result<
         what: what.to_owned(),
         standard,
         message: error.message,
+    })
+}
+
+/// Serialises a document to a JSON value, for writers that adjust it before rendering.
+fn to_document_value(value: &impl Serialize, what: &str, standard: &'static str) -> Result<Value, StandardsError> {
+    serde_json::to_value(value).map_err(|error| StandardsError::Write {
+        what: what.to_owned(),
+        standard,
+        message: error.to_string(),
     })
 }
 

@@ -1,9 +1,14 @@
 //! ODCS documents of every 3.x version into the model, and the model out as ODCS v3.2.0 or v3.1.0.
 //!
-//! Reading normalises the v3.0 `team` array into the v3.1+ object (`team: {members: [...]}`); every other field
-//! is kept as written, typed where the model types it and verbatim in `extra` otherwise.
+//! Reading normalises the v3.0 `team` array into the v3.1+ object (`team: {members: [...]}`), puts back the
+//! v3.2.0 fields a v3.1.0 export carried (`odcs_v3_1`), and derives a model id from an `id` the model cannot hold
+//! (`original_ids`); every other field is kept as written, typed where the model types it and verbatim in `extra`
+//! otherwise. Writing v3.1.0 moves what v3.2.0 added into that carrier, so the output validates against the
+//! official v3.1.0 schema.
 
 use super::StandardsError;
+use super::odcs_v3_1;
+use super::original_ids::{self, ORIGINAL_ID};
 use crate::mesh_as_code::odcs::OdcsDocument;
 use crate::model::Contract;
 use serde_json::{Map, Value};
@@ -38,6 +43,8 @@ pub fn read(mut value: Value) -> Result<Contract, String> {
         return Err("the document is not a mapping".to_owned());
     };
     normalise_team(object);
+    odcs_v3_1::restore(object);
+    original_ids::adopt(object, "id", ORIGINAL_ID);
     object.remove("apiVersion");
     object.remove("kind");
     serde_json::from_value(value).map_err(|error| super::shape_message(&error))
@@ -52,18 +59,29 @@ fn normalise_team(object: &mut Map<String, Value>) {
     }
 }
 
-/// The contract as an ODCS document of `version`. Every property carries a `logicalType` (the v3.2.0 schema
-/// wrongly demands a `map` block where it is absent, bitol issue #322), inferred from its shape when the model
-/// has none.
+/// The contract as an ODCS document of `version`, under the document's original id when it came with one the
+/// model could not hold. Every property carries a `logicalType` (the v3.2.0 schema wrongly demands a `map` block
+/// where it is absent, bitol issue #322), inferred from its shape when the model has none.
 pub fn write(contract: &Contract, version: OdcsVersion) -> Result<String, StandardsError> {
+    let what = format!("contract {}", contract.id);
     let mut document = OdcsDocument::from_contract(contract);
     version.api_version().clone_into(&mut document.api_version);
+    let original_id = original_ids::take_original(&contract.id, &mut document.contract.custom_properties, ORIGINAL_ID);
     for object in &mut document.contract.schema {
         for property in &mut object.properties {
             fill_logical_type(property);
         }
     }
-    super::render(&document, &format!("contract {}", contract.id), "ODCS")
+    let mut value = super::to_document_value(&document, &what, "ODCS")?;
+    if let Value::Object(root) = &mut value {
+        if let Some(original_id) = original_id {
+            root.insert("id".to_owned(), Value::String(original_id));
+        }
+        if version == OdcsVersion::V3_1_0 {
+            odcs_v3_1::downgrade(root);
+        }
+    }
+    super::render(&value, &what, "ODCS")
 }
 
 fn fill_logical_type(property: &mut crate::model::SchemaProperty) {

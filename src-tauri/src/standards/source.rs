@@ -56,7 +56,9 @@ pub fn read_text(path: &Path) -> Result<String, StandardsError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let mut bytes = Vec::new();
+    // Sized from the metadata when it is known, so a typical document is read without growing the buffer.
+    let expected = file.metadata().map_or(0, |metadata| metadata.len()).min(MAX_DOCUMENT_BYTES as u64 + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     file.take(MAX_DOCUMENT_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|source| StandardsError::Io {
         action: "read",
         path: path.to_path_buf(),
@@ -83,9 +85,14 @@ pub fn parse_located(text: &str) -> Result<LocatedDocument, crate::yaml::YamlErr
     Ok(document)
 }
 
-/// JSON-pointer escaping of one path segment.
-pub fn escape_segment(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
+/// JSON-pointer escaping of one path segment; borrowed in the common case of nothing to escape, since validation
+/// calls it for every field it visits.
+pub fn escape_segment(segment: &str) -> std::borrow::Cow<'_, str> {
+    if segment.contains(['~', '/']) {
+        std::borrow::Cow::Owned(segment.replace('~', "~0").replace('/', "~1"))
+    } else {
+        std::borrow::Cow::Borrowed(segment)
+    }
 }
 
 fn flatten(node: Node, pointer: &mut String, document: &mut LocatedDocument) -> Value {

@@ -8,6 +8,7 @@ use super::{Detected, Standard, StandardsError};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// One thing wrong with a document.
@@ -159,9 +160,8 @@ impl Checker<'_> {
     /// Runs `check` with the current node moved to item `index` of a list.
     pub(crate) fn item<R>(&mut self, index: usize, check: impl FnOnce(&mut Self) -> R) -> R {
         let (pointer_length, path_length) = (self.pointer.len(), self.path.len());
-        self.pointer.push('/');
-        self.pointer.push_str(&index.to_string());
-        self.path.push_str(&format!("[{index}]"));
+        let _ = write!(self.pointer, "/{index}");
+        let _ = write!(self.path, "[{index}]");
         let result = check(self);
         self.pointer.truncate(pointer_length);
         self.path.truncate(path_length);
@@ -209,12 +209,13 @@ impl Checker<'_> {
         }
     }
 
-    /// Reports every key of `object` not in `allowed`.
-    pub(crate) fn known_fields(&mut self, object: &Map<String, Value>, allowed: &[&str], what: &str) {
+    /// Reports every key of `object` in none of the `allowed` lists.
+    pub(crate) fn known_fields(&mut self, object: &Map<String, Value>, allowed: &[&[&str]], what: &str) {
         for key in object.keys() {
-            if !allowed.contains(&key.as_str()) && !key.starts_with("x-") {
+            if !allowed.iter().any(|list| list.contains(&key.as_str())) && !key.starts_with("x-") {
+                let allowed: Vec<&str> = allowed.concat();
                 let suggestion =
-                    closest(key, allowed).map(|near| format!(" Did you mean `{near}`?")).unwrap_or_default();
+                    closest(key, &allowed).map(|near| format!(" Did you mean `{near}`?")).unwrap_or_default();
                 self.field(key, |checker| {
                     checker.report_at_key(
                         "unknown-field",
@@ -236,6 +237,32 @@ impl Checker<'_> {
                 };
                 self.report("required", message);
             }
+        }
+    }
+
+    /// Reports an `apiVersion` that is not one of `known` versions of `standard`.
+    pub(crate) fn api_version(&mut self, version: &str, known: &[&str], standard: &str) {
+        if !known.contains(&version) {
+            self.field("apiVersion", |checker| {
+                checker.report(
+                    "api-version",
+                    format!(
+                        "`{version}` is not an {standard} version Meshwright reads; use one of: {}.",
+                        known.join(", ")
+                    ),
+                );
+            });
+        }
+    }
+
+    /// Reports a `kind` other than `expected`.
+    pub(crate) fn kind(&mut self, root: &Map<String, Value>, expected: &str, what: &str) {
+        if let Some(kind) = self.optional_string(root, "kind")
+            && kind != expected
+        {
+            self.field("kind", |checker| {
+                checker.report("kind", format!("`kind` is `{kind}`; {what} has `kind: {expected}`."));
+            });
         }
     }
 
@@ -298,7 +325,7 @@ impl Checker<'_> {
             if let Some(item) = checker.expect_object(item) {
                 checker.required_fields(item, required, what);
                 if let Some(allowed) = allowed {
-                    checker.known_fields(item, allowed, what);
+                    checker.known_fields(item, &[allowed], what);
                 }
             }
         });
@@ -514,25 +541,11 @@ mod odcs_rules {
         checker.required_fields(root, &required, "A data contract");
         let allowed: Vec<&str> =
             ROOT_FIELDS.iter().copied().filter(|field| minor >= 2 || *field != "context").collect();
-        checker.known_fields(root, &allowed, "an ODCS data contract");
-        if root.contains_key("apiVersion") && !API_VERSIONS.contains(&version) {
-            checker.field("apiVersion", |checker| {
-                checker.report(
-                    "api-version",
-                    format!(
-                        "`{version}` is not an ODCS version Meshwright reads; use one of: {}.",
-                        API_VERSIONS.join(", ")
-                    ),
-                );
-            });
+        checker.known_fields(root, &[&allowed], "an ODCS data contract");
+        if root.contains_key("apiVersion") {
+            checker.api_version(version, &API_VERSIONS, "ODCS");
         }
-        if let Some(kind) = checker.optional_string(root, "kind")
-            && kind != super::super::odcs::KIND
-        {
-            checker.field("kind", |checker| {
-                checker.report("kind", format!("`kind` is `{kind}`; an ODCS data contract has `kind: DataContract`."));
-            });
-        }
+        checker.kind(root, super::super::odcs::KIND, "an ODCS data contract");
         for key in ["id", "version", "status", "name", "domain", "tenant", "dataProduct", "slaDefaultElement"] {
             checker.optional_string(root, key);
         }
@@ -621,8 +634,7 @@ mod odcs_rules {
     fn check_schema_object(checker: &mut Checker<'_>, object: &Value, minor: u8) {
         let Some(object) = checker.expect_object(object) else { return };
         checker.required_fields(object, &["name"], "A schema object");
-        let allowed: Vec<&str> = ELEMENT_FIELDS.iter().chain(OBJECT_FIELDS.iter()).copied().collect();
-        checker.known_fields(object, &allowed, "a schema object");
+        checker.known_fields(object, &[&ELEMENT_FIELDS, &OBJECT_FIELDS], "a schema object");
         check_element(checker, object);
         if let Some(logical_type) = checker.optional_string(object, "logicalType")
             && logical_type != "object"
@@ -656,8 +668,7 @@ mod odcs_rules {
         if named {
             checker.required_fields(property, &["name"], "A property");
         }
-        let allowed: Vec<&str> = ELEMENT_FIELDS.iter().chain(PROPERTY_FIELDS.iter()).copied().collect();
-        checker.known_fields(property, &allowed, "a schema property");
+        checker.known_fields(property, &[&ELEMENT_FIELDS, &PROPERTY_FIELDS], "a schema property");
         check_element(checker, property);
         let types = logical_types(minor);
         checker.one_of(property, "logicalType", types, "logical type");
@@ -720,9 +731,7 @@ mod odcs_rules {
 
     fn check_quality(checker: &mut Checker<'_>, rule: &Value) {
         let Some(rule) = checker.expect_object(rule) else { return };
-        let mut allowed: Vec<&str> = QUALITY_FIELDS.to_vec();
-        allowed.push("mustNotBeBetween");
-        checker.known_fields(rule, &allowed, "a quality rule");
+        checker.known_fields(rule, &[&QUALITY_FIELDS, &["mustNotBeBetween"]], "a quality rule");
         checker.one_of(rule, "type", &QUALITY_TYPES, "quality rule type");
         checker.one_of(rule, "dimension", &DIMENSIONS, "quality dimension");
         check_custom_properties(checker, rule);
@@ -831,29 +840,10 @@ mod odps_rules {
         let Some(root) = checker.expect_object(value) else { return };
         let is_v1_1 = version.starts_with("v1.1");
         checker.required_fields(root, &["apiVersion", "kind", "id", "status"], "A data product");
-        let mut allowed: Vec<&str> = ROOT_FIELDS.to_vec();
-        if is_v1_1 {
-            allowed.extend(V1_1_FIELDS);
-        }
-        checker.known_fields(root, &allowed, "an ODPS data product");
-        if !API_VERSIONS.contains(&version) {
-            checker.field("apiVersion", |checker| {
-                checker.report(
-                    "api-version",
-                    format!(
-                        "`{version}` is not an ODPS version Meshwright reads; use one of: {}.",
-                        API_VERSIONS.join(", ")
-                    ),
-                );
-            });
-        }
-        if let Some(kind) = checker.optional_string(root, "kind")
-            && kind != super::super::odps::KIND
-        {
-            checker.field("kind", |checker| {
-                checker.report("kind", format!("`kind` is `{kind}`; an ODPS data product has `kind: DataProduct`."));
-            });
-        }
+        let newer: &[&str] = if is_v1_1 { &V1_1_FIELDS } else { &[] };
+        checker.known_fields(root, &[&ROOT_FIELDS, newer], "an ODPS data product");
+        checker.api_version(version, &API_VERSIONS, "ODPS");
+        checker.kind(root, super::super::odps::KIND, "an ODPS data product");
         for key in ["id", "name", "version", "status", "domain", "tenant"] {
             checker.optional_string(root, key);
         }
@@ -892,7 +882,7 @@ mod dcs_rules {
         let value = &checker.document.value;
         let Some(root) = checker.expect_object(value) else { return };
         checker.required_fields(root, &["dataContractSpecification", "id", "info"], "A DCS data contract");
-        checker.known_fields(root, &ROOT_FIELDS, "a DCS data contract");
+        checker.known_fields(root, &[&ROOT_FIELDS], "a DCS data contract");
         if !VERSIONS.contains(&version) {
             checker.field("dataContractSpecification", |checker| {
                 checker.report(
