@@ -147,3 +147,21 @@ fn a_new_folder_appears_whole_and_an_existing_one_is_updated_in_place() -> TestR
     assert!(again.written.is_empty() && again.removed.is_empty());
     Ok(())
 }
+
+#[test]
+fn import_reads_documents_other_tools_wrote_with_ids_meshwright_cannot_hold() -> TestResult {
+    let scratch = tempfile::tempdir()?;
+    let contract = scratch.path().join("orders.odcs.yaml");
+    std::fs::write(
+        &contract,
+        "apiVersion: v3.0.0\nkind: DataContract\nid: 'urn:acme:orders contract'\nversion: 1.0.0\nstatus: active\n\
+         schema:\n  - name: orders\n    properties:\n      - name: order_id\n        logicalType: string\n",
+    )?;
+    let mesh = meshwright::mesh_as_code::read_sources(&[contract])?;
+    let (id, imported) = mesh.contracts.iter().next().ok_or("the contract was not imported")?;
+    assert!(meshwright::model::Id::new(id.as_str()).is_ok(), "a valid id was derived: {id}");
+    let text = serde_json::to_string(imported)?;
+    assert!(text.contains("urn:acme:orders contract"), "the original id is kept: {text}");
+    assert_eq!(imported.property_count(), 1);
+    Ok(())
+}

@@ -100,16 +100,29 @@ fn parse_document(path: &Path, text: &str, strict: bool) -> Result<Option<Docume
         if peek.meshwright.is_some() { Some("Mesh".to_owned()) } else { peek.kind }
     };
     match kind.as_deref() {
-        Some("DataContract") => {
-            let document: OdcsDocument = parse_yaml(path, text)?;
-            Ok(Some(Document::Contract(Box::new(document.contract))))
-        }
-        Some("DataProduct") => {
-            let document: OdpsDocument = parse_yaml(path, text)?;
-            let domain_text = document.domain.clone();
-            let domain = domain_text.as_deref().and_then(domain_id);
-            Ok(Some(Document::Product(Box::new(document.into_product(domain)), domain_text)))
-        }
+        Some("DataContract") => match parse_yaml::<OdcsDocument>(path, text) {
+            Ok(document) => Ok(Some(Document::Contract(Box::new(document.contract)))),
+            // Not in the canonical form Meshwright writes (an older ODCS version, an id Meshwright's ids cannot
+            // hold): the standards reader maps any version and keeps what it normalises.
+            Err(error) => match crate::standards::read_str(text, path) {
+                Ok(crate::standards::StandardDocument::Contract { contract, .. }) => Ok(Some(Document::Contract(contract))),
+                _ => Err(error),
+            },
+        },
+        Some("DataProduct") => match parse_yaml::<OdpsDocument>(path, text) {
+            Ok(document) => {
+                let domain_text = document.domain.clone();
+                let domain = domain_text.as_deref().and_then(domain_id);
+                Ok(Some(Document::Product(Box::new(document.into_product(domain)), domain_text)))
+            }
+            Err(error) => match crate::standards::read_str(text, path) {
+                Ok(crate::standards::StandardDocument::Product { product, .. }) => {
+                    let domain_text = product.domain.as_ref().map(ToString::to_string);
+                    Ok(Some(Document::Product(product, domain_text)))
+                }
+                _ => Err(error),
+            },
+        },
         Some("Mesh") => {
             let mut reader = DesignReader::default();
             reader.add_mesh_file(path, text)?;
