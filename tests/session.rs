@@ -156,11 +156,14 @@ fn the_studio_exports_every_format() -> TestResult {
         (ExportFormat::Odps, "odps"),
         (ExportFormat::Dcs, "dcs"),
     ] {
-        let steps = std::cell::RefCell::new(Vec::new());
-        let report =
-            session.export(format, &scratch.path().join(name), &|progress| steps.borrow_mut().push(progress.done))?;
+        let steps = std::sync::Mutex::new(Vec::new());
+        let report = session.export(format, &scratch.path().join(name), &|progress| {
+            steps.lock().map(|mut steps| steps.push(progress.done)).unwrap_or(())
+        })?;
         assert!(report.files >= 1 && report.bytes > 0, "{format:?}: {report:?}");
-        assert_eq!(steps.borrow().first(), Some(&0));
+        let steps = steps.into_inner().map_err(|_| "the progress list is poisoned")?;
+        assert_eq!(steps.first(), Some(&0), "{format:?}: progress starts at 0");
+        assert!(steps.len() >= 2, "{format:?}: progress reports the end");
     }
     Ok(())
 }

@@ -401,17 +401,53 @@ fn io_error(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) ->
 /// of entities no longer in the design are removed. Documents are rendered and written on every core, one at a
 /// time each, so the rendered text of the whole design is never held at once.
 pub fn write_folder(mesh: &Mesh, folder: &Path) -> Result<WriteReport> {
+    write_folder_reporting(mesh, folder, &|_, _| {})
+}
+
+/// [`write_folder`], calling `progress(done, total)` now and then (from any thread) as documents are written.
+pub fn write_folder_reporting(
+    mesh: &Mesh,
+    folder: &Path,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<WriteReport> {
     let documents = documents(mesh);
+    let counter = Progress { done: std::sync::atomic::AtomicUsize::new(0), total: documents.len(), report: progress };
     let is_new = match std::fs::read_dir(folder) {
         Ok(mut entries) => entries.next().is_none(),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => true,
         Err(error) => return Err(io_error("read the folder", folder)(error)),
     };
-    if is_new { write_new_folder(&documents, folder) } else { update_folder(&documents, folder) }
+    let report = if is_new {
+        write_new_folder(&documents, folder, &counter)
+    } else {
+        update_folder(&documents, folder, &counter)
+    };
+    progress(documents.len(), documents.len());
+    report
+}
+
+/// Counts written documents and reports every few hundred.
+struct Progress<'a> {
+    done: std::sync::atomic::AtomicUsize,
+    total: usize,
+    report: &'a (dyn Fn(usize, usize) + Sync),
+}
+
+impl Progress<'_> {
+    fn one_more(&self) {
+        let done = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if done.is_multiple_of(500) {
+            (self.report)(done, self.total);
+        }
+    }
 }
 
 /// Writes every document into a temporary folder beside `folder`, then renames it to `folder`.
-fn write_new_folder(documents: &[(PathBuf, OutputFile<'_>)], folder: &Path) -> Result<WriteReport> {
+fn write_new_folder(
+    documents: &[(PathBuf, OutputFile<'_>)],
+    folder: &Path,
+    progress: &Progress<'_>,
+) -> Result<WriteReport> {
     let parent = match folder.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -433,7 +469,9 @@ fn write_new_folder(documents: &[(PathBuf, OutputFile<'_>)], folder: &Path) -> R
     documents.par_iter().try_for_each(|(relative, document)| {
         let text = document.render(relative)?;
         let path = staging.path().join(relative);
-        std::fs::write(&path, text).map_err(io_error("write", &folder.join(relative)))
+        std::fs::write(&path, text).map_err(io_error("write", &folder.join(relative)))?;
+        progress.one_more();
+        Ok(())
     })?;
     // Renaming onto an empty folder replaces it; elsewhere the empty folder is removed first.
     if std::fs::rename(staging.path(), folder).is_err() {
@@ -451,7 +489,11 @@ fn write_new_folder(documents: &[(PathBuf, OutputFile<'_>)], folder: &Path) -> R
 }
 
 /// Brings an existing folder up to date, touching only files whose bytes change.
-fn update_folder(documents: &[(PathBuf, OutputFile<'_>)], folder: &Path) -> Result<WriteReport> {
+fn update_folder(
+    documents: &[(PathBuf, OutputFile<'_>)],
+    folder: &Path,
+    progress: &Progress<'_>,
+) -> Result<WriteReport> {
     for sub_folder in [folder.to_path_buf(), folder.join(PRODUCTS_FOLDER), folder.join(CONTRACTS_FOLDER)] {
         std::fs::create_dir_all(&sub_folder).map_err(io_error("create the folder", &sub_folder))?;
     }
@@ -460,11 +502,12 @@ fn update_folder(documents: &[(PathBuf, OutputFile<'_>)], folder: &Path) -> Resu
         .map(|(relative, document)| {
             let text = document.render(relative)?;
             let path = folder.join(relative);
-            if std::fs::read(&path).is_ok_and(|existing| existing == text.as_bytes()) {
-                return Ok(None);
+            let unchanged = std::fs::read(&path).is_ok_and(|existing| existing == text.as_bytes());
+            if !unchanged {
+                write_atomically(&path, text.as_bytes())?;
             }
-            write_atomically(&path, text.as_bytes())?;
-            Ok(Some(relative.clone()))
+            progress.one_more();
+            Ok((!unchanged).then(|| relative.clone()))
         })
         .collect();
     let mut report = WriteReport::default();

@@ -239,7 +239,7 @@ impl Session {
         &self,
         format: ExportFormat,
         path: &Path,
-        progress: &dyn Fn(ExportProgress),
+        progress: &(dyn Fn(ExportProgress) + Sync),
     ) -> Result<ExportReport, Error> {
         use crate::export::{ExportFormat as Format, ExportReport as Written};
         let format = match format {
@@ -253,7 +253,15 @@ impl Session {
         };
         let total = self.mesh().products.len() + self.mesh().contracts.len() + 1;
         progress(ExportProgress { done: 0, total, phase: "Writing".to_owned() });
-        let written = crate::export::export(self.mesh(), format, path)?;
+        let written = if format == Format::Mesh {
+            // Mesh as code is the long one (a file per product and contract): report as files are written.
+            let report = crate::mesh_as_code::write_folder_reporting(self.mesh(), path, &|done, total| {
+                progress(ExportProgress { done, total, phase: "Writing files".to_owned() });
+            })?;
+            Written::Folder(report)
+        } else {
+            crate::export::export(self.mesh(), format, path)?
+        };
         let (files, bytes) = match written {
             Written::Folder(report) => {
                 let bytes = report
