@@ -1,4 +1,4 @@
-// End-to-end test of the real desktop app: the Tauri binary with the real Rust backend, driven through
+// End-to-end test of the real desktop app (connect, add, rename, copy/paste/delete, contract edit, undo, reopen): the Tauri binary with the real Rust backend, driven through
 // tauri-driver and WebKitWebDriver under Xvfb. Run by `scripts/e2e-app`, which builds the app, starts the display
 // and the driver, and passes MESHWRIGHT_BINARY, E2E_MESH (a fresh import of examples/retail) and E2E_SCREENSHOTS.
 import { after, test } from 'node:test';
@@ -125,7 +125,7 @@ async function screenshot(name) {
   writeFileSync(`${screenshots}/${name}.png`, await driver.takeScreenshot(), 'base64');
 }
 
-test('the real studio: edit the retail example, see findings come and go, undo, close, reopen', async () => {
+test('the real studio: edit the retail example, copy and paste, see findings come and go, undo, close, reopen', async () => {
   try {
     await scenario();
   } catch (error) {
@@ -183,6 +183,20 @@ async function scenario() {
   );
   await choose('[data-testid="inspector-ownerTeam"]', 'orders-team');
   await eventually(async () => !(await ownerFinding()), 'the ownership finding goes away once the product has an owner');
+
+  // Copy and paste the product on the canvas (one edit), then delete the copy (one edit).
+  const productPoint = await hitPoint(`[data-testid="node-${productId}"]`, 4);
+  assert.ok(productPoint, 'the new product can be clicked');
+  await driver.actions({ async: true }).move({ x: productPoint.x, y: productPoint.y, origin: Origin.VIEWPORT }).click().perform();
+  await chord(Key.CONTROL, 'c');
+  await chord(Key.CONTROL, 'v');
+  await located(testId(`node-${productId}-copy`), 'the pasted copy appears on the canvas');
+  await eventually(
+    async () => (await js(`return document.querySelector('.react-flow__node.selected [data-node-kind="product"]')?.getAttribute('data-testid') ?? '';`)) === `node-${productId}-copy`,
+    'the copy is selected',
+  );
+  await press(Key.DELETE);
+  await eventually(async () => (await driver.findElements(testId(`node-${productId}-copy`))).length === 0, 'deleting removes the copy');
 
   // Edit a contract property: unclassify the email field of customer profiles, a privacy finding appears; undo it.
   await jumpTo('customers.customer-profiles');
