@@ -10,8 +10,9 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// The formats `export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The formats `export` writes (the CLI's `--format`, and the studio's export dialog).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     /// Mesh as code: a folder with mesh.yaml, products/*.odps.yaml and contracts/*.odcs.yaml.
     Mesh,

@@ -241,19 +241,10 @@ impl Session {
         path: &Path,
         progress: &(dyn Fn(ExportProgress) + Sync),
     ) -> Result<ExportReport, Error> {
-        use crate::export::{ExportFormat as Format, ExportReport as Written};
-        let format = match format {
-            ExportFormat::Mesh => Format::Mesh,
-            ExportFormat::Json => Format::Json,
-            ExportFormat::Mermaid => Format::Mermaid,
-            ExportFormat::Dot => Format::Dot,
-            ExportFormat::Odcs => Format::Odcs,
-            ExportFormat::Odps => Format::Odps,
-            ExportFormat::Dcs => Format::Dcs,
-        };
+        use crate::export::ExportReport as Written;
         let total = self.mesh().products.len() + self.mesh().contracts.len() + 1;
         progress(ExportProgress { done: 0, total, phase: "Writing".to_owned() });
-        let written = if format == Format::Mesh {
+        let written = if format == ExportFormat::Mesh {
             // Mesh as code is the long one (a file per product and contract): report as files are written.
             let report = crate::mesh_as_code::write_folder_reporting(self.mesh(), path, &|done, total| {
                 progress(ExportProgress { done, total, phase: "Writing files".to_owned() });

@@ -1,6 +1,7 @@
 //! The values the studio's window and the engine exchange: command results, events and their parts. TypeScript
 //! declarations of every one are generated from these types (`bindings`), so the two sides cannot drift.
 
+pub use crate::export::ExportFormat;
 use crate::governance::Finding;
 use crate::model::{
     Consumer, Contract, DataProduct, Domain, EntityKind, Id, Mesh, MeshSettings, Position, SourceSystem, Team,
@@ -150,19 +151,6 @@ pub enum YamlResult {
         ok: bool,
         problems: Vec<YamlProblem>,
     },
-}
-
-/// The export formats the studio offers (the CLI's `export --format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum ExportFormat {
-    Mesh,
-    Json,
-    Mermaid,
-    Dot,
-    Odcs,
-    Odps,
-    Dcs,
 }
 
 /// What an export wrote.
