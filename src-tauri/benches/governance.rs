@@ -9,6 +9,10 @@ use meshwright::model::{Entity, Mesh};
 use std::hint::black_box;
 use std::time::Duration;
 
+/// The binary's allocator, so the figures are the CLI's and the studio's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const OPTIONS: GenerateOptions = GenerateOptions { domains: 100, products: 10_000, seed: 1, cycles: 0 };
 const TODAY: &str = "2026-06-01";
 

@@ -1,9 +1,10 @@
 //! The report formats on the defect-planted fixture: SARIF 2.1.0 structure (rules in `tool.driver.rules`, entity
-//! ids in `logicalLocations`, physical locations in the folder), well-formed JUnit XML with one case per rule and
-//! entity, and JSON.
+//! ids in `logicalLocations`, physical locations in the folder), validated against the SARIF 2.1.0 JSON Schema and
+//! by Microsoft's SARIF Multitool (both from the npm package scripts/setup installs under tests/tools), well-formed
+//! JUnit XML with one case per rule and entity, and JSON.
 
 use super::TODAY;
-use crate::support::{TestResult, fixture, run_cli};
+use crate::support::{TestResult, example, fixture, repo_root, run_cli};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -24,6 +25,58 @@ fn assert_only_keys(value: &Value, allowed: &[&str], what: &str) {
             assert!(allowed.contains(&key.as_str()), "{what} has `{key}`, which SARIF 2.1.0 does not define");
         }
     }
+}
+
+/// Microsoft's SARIF Multitool package: the validator and the SARIF 2.1.0 JSON Schema it ships.
+fn sarif_multitool() -> Result<std::path::PathBuf, Box<dyn std::error::Error>> {
+    let folder = repo_root().join("tests/tools/node_modules/@microsoft/sarif-multitool-linux");
+    if !folder.join("Sarif.Multitool").is_file() {
+        return Err(
+            format!("{} is missing: run scripts/setup (it runs `npm ci` in tests/tools)", folder.display()).into()
+        );
+    }
+    Ok(folder)
+}
+
+/// The SARIF of the retail example (no error) and of the planted fixture (errors) pass the SARIF 2.1.0 schema and
+/// Microsoft's validator reports no error or warning about them.
+#[test]
+fn sarif_passes_the_official_schema_and_microsofts_validator() -> TestResult {
+    let tool = sarif_multitool()?;
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(tool.join("sarif-2.1.0.json"))?)?;
+    let validator = jsonschema::validator_for(&schema)?;
+    let retail = run_cli(&["check", &example("retail").to_string_lossy(), "--today", TODAY, "--format", "sarif"]);
+    assert_eq!(retail.code, 0, "{}", retail.stderr);
+    let folder = tempfile::tempdir()?;
+    for (name, text) in [("retail", retail.stdout), ("planted", planted("sarif")?)] {
+        let log: Value = serde_json::from_str(&text)?;
+        let errors: Vec<String> =
+            validator.iter_errors(&log).map(|error| format!("{} at {}", error, error.instance_path())).collect();
+        assert!(errors.is_empty(), "{name}: the SARIF 2.1.0 schema rejects the report: {errors:#?}");
+
+        let input = folder.path().join(format!("{name}.sarif"));
+        let output = folder.path().join(format!("{name}.validation.sarif"));
+        std::fs::write(&input, &text)?;
+        let run = std::process::Command::new(tool.join("Sarif.Multitool"))
+            .arg("validate")
+            .arg("--output")
+            .arg(&output)
+            .arg(&input)
+            .env("DOTNET_CLI_TELEMETRY_OPTOUT", "1")
+            .output()?;
+        assert!(run.status.success(), "{name}: the multitool failed: {}", String::from_utf8_lossy(&run.stdout));
+        let validation: Value = serde_json::from_str(&std::fs::read_to_string(&output)?)?;
+        let problems: Vec<String> = validation["runs"][0]["results"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|result| matches!(result["level"].as_str(), Some("error" | "warning") | None))
+            .map(|result| format!("{} {}", result["ruleId"], result["message"]))
+            .collect();
+        assert!(problems.is_empty(), "{name}: the SARIF Multitool reports {problems:#?}");
+        assert!(log["runs"][0]["results"].as_array().is_some_and(|results| !results.is_empty()), "{name}: no results");
+    }
+    Ok(())
 }
 
 #[test]

@@ -153,3 +153,52 @@ fn a_pack_in_mesh_yaml_is_read_from_mesh_as_code() -> TestResult {
     assert!(run.stdout.contains("error   MW-LIF-001 Consumer `finance-close-report`"), "{}", run.stdout);
     Ok(())
 }
+
+/// A domain sets its own rule parameters: orders lowers the team load to 3 and requires camelCase property names;
+/// the other domains keep the global values. A re-check after moving a product between domains agrees.
+#[test]
+fn a_domain_sets_its_own_rule_parameters() -> TestResult {
+    let mut mesh = retail()?;
+    mesh.settings.extra.insert(
+        "governance".to_owned(),
+        serde_json::json!({
+            "rules": { "MW-ORG-001": { "parameters": { "max": 4 } } },
+            "domains": { "orders": { "rules": {
+                "MW-ORG-001": { "parameters": { "max": 3 } },
+                "MW-INT-005": { "parameters": { "pattern": "^[a-z][a-zA-Z0-9]*$" } }
+            } } }
+        }),
+    );
+    let options = CheckOptions::on(TODAY);
+    let report = check(&mesh, &options);
+    let load: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .filter(|finding| finding.rule == "MW-ORG-001")
+        .filter_map(|finding| finding.subject().map(|subject| (subject.id.as_str(), finding.message.as_str())))
+        .collect();
+    // Global max 4 flags the five-product teams; orders' team is judged against its domain's 3.
+    assert!(load.iter().any(|(team, message)| *team == "orders-team" && message.contains("maximum of 3")), "{load:?}");
+    assert!(
+        load.iter().any(|(team, message)| *team == "customers-team" && message.contains("maximum of 4")),
+        "{load:?}"
+    );
+    // snake_case property names break orders' pattern only.
+    let naming: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|finding| finding.rule == "MW-INT-005")
+        .filter_map(|finding| finding.subject().map(|subject| subject.id.as_str()))
+        .collect();
+    assert!(!naming.is_empty(), "orders' stricter pattern found nothing");
+    assert!(naming.iter().all(|contract| contract.starts_with("orders.")), "{naming:?}");
+
+    let mut incremental = meshwright::governance::IncrementalCheck::new(mesh.clone(), options.clone());
+    let mut moved = mesh.products.values().find(|product| product.id.as_str().starts_with("orders.")).cloned();
+    let moved = moved.as_mut().ok_or("no orders product")?;
+    moved.domain = meshwright::model::Id::new("customers").ok();
+    incremental.apply(meshwright::model::Entity::Product(moved.clone()));
+    mesh.products.insert(moved.id.clone(), moved.clone());
+    assert_eq!(incremental.findings(), check(&mesh, &options).findings);
+    Ok(())
+}

@@ -3,7 +3,8 @@
 
 use super::findings::EntityRef;
 use crate::model::{Binding, Consumer, Contract, DataProduct, Domain, EntityKind, Id, Mesh};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// The lookups governance rules share.
 #[derive(Debug, Clone, Default, PartialEq)]

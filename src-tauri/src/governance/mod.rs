@@ -123,15 +123,20 @@ impl PreparedPolicy {
 
     /// Every finding of one subject, at the severities the policy sets for its domain.
     pub(crate) fn check_subject(&self, mesh: &Mesh, index: &DesignIndex, subject: &EntityRef) -> Vec<Finding> {
-        let context = RuleContext { mesh, index, parameters: &self.resolved.parameters, today: self.today.as_str() };
+        // The domain is looked up first only when some domain sets its own parameters; otherwise only for
+        // subjects with findings.
+        let early_domain = self.resolved.has_domain_parameters().then(|| domain_of(mesh, index, subject));
+        let parameters = self.resolved.parameters_in(early_domain.flatten());
+        let context = RuleContext { mesh, index, parameters, today: self.today.as_str() };
         let mut findings = Vec::new();
         rules::check_subject(&context, subject, &mut findings);
         custom::check_subject(mesh, &self.custom, subject, &mut findings);
         if findings.is_empty() {
             return findings;
         }
-        let domain = domain_of(mesh, index, subject);
+        let domain = early_domain.unwrap_or_else(|| domain_of(mesh, index, subject));
         findings.retain_mut(|finding| self.resolved.apply(finding, domain));
+        findings::sort_findings(&mut findings);
         findings
     }
 
@@ -148,7 +153,7 @@ impl PreparedPolicy {
 }
 
 /// The domain whose policy applies to a subject: a product's domain, a contract's publisher's domain (or the
-/// domain it names), a domain itself, a consumer's or source system's domain.
+/// domain it names), a domain itself, a consumer's or source system's domain, the first domain a team owns.
 pub(crate) fn domain_of<'a>(mesh: &'a Mesh, index: &'a DesignIndex, subject: &EntityRef) -> Option<&'a str> {
     let id = subject.id.as_str();
     match subject.kind {
@@ -165,25 +170,34 @@ pub(crate) fn domain_of<'a>(mesh: &'a Mesh, index: &'a DesignIndex, subject: &En
         EntityKind::SourceSystem => {
             mesh.source_systems.get(id).and_then(|system| system.domain.as_ref()).map(|d| d.as_str())
         }
-        EntityKind::Team | EntityKind::Settings | EntityKind::Position => None,
+        // A team takes the policy of the first domain it owns.
+        EntityKind::Team => index.team_owned.get(id).and_then(|owned| {
+            owned.iter().find(|entity| entity.kind == EntityKind::Domain).map(|domain| domain.id.as_str())
+        }),
+        EntityKind::Settings | EntityKind::Position => None,
     }
 }
 
 /// Runs every rule and policy on a design.
 pub fn check(mesh: &Mesh, options: &CheckOptions) -> Report {
     let prepared = PreparedPolicy::prepare(mesh, options);
-    let index = DesignIndex::build(mesh);
-    let graph = MeshGraph::build(mesh);
+    // The serial parts run side by side: the index beside the graph, the cycle search beside the rules.
+    let (index, graph) = rayon::join(|| DesignIndex::build(mesh), || MeshGraph::build(mesh));
     let subjects = rules::subjects(mesh);
-    let per_subject: Vec<Vec<Finding>> =
-        subjects.par_iter().map(|subject| prepared.check_subject(mesh, &index, subject)).collect();
+    let (per_subject, cycles) = rayon::join(
+        || subjects.par_iter().map(|subject| prepared.check_subject(mesh, &index, subject)).collect::<Vec<_>>(),
+        || prepared.cycle_findings(mesh, &index, &graph),
+    );
     let mut findings: Vec<Finding> = prepared.problems.clone();
+    findings.reserve(per_subject.iter().map(Vec::len).sum::<usize>() + cycles.len());
     findings.extend(per_subject.into_iter().flatten());
-    findings.extend(prepared.cycle_findings(mesh, &index, &graph));
-    report(mesh, &options.today, findings)
+    findings.extend(cycles);
+    // Freeing the graph's many small allocations is work too; it need not hold up the report.
+    rayon::join(|| report(mesh, &options.today, findings), || drop(graph)).0
 }
 
-/// Sorts findings and scores them into a report.
+/// Sorts findings and scores them into a report. Each subject's findings arrive sorted and the subjects in
+/// order, so the sort mostly merges a few long runs.
 pub(crate) fn report(mesh: &Mesh, today: &str, mut findings: Vec<Finding>) -> Report {
     findings::sort_findings(&mut findings);
     let scores = score::score(mesh, &findings);

@@ -13,6 +13,7 @@
 //!     payments:
 //!       rules:
 //!         MW-PRV-002: { severity: error }
+//!         MW-ORG-001: { parameters: { max: 4 } }
 //!   waivers:
 //!   - { rule: MW-GRF-004, entity: orders.sales-kpis, reason: "…", author: ana.lima, expires: 2027-01-31 }
 //!   policies:
@@ -21,7 +22,8 @@
 //!
 //! A domain may tighten the global pack freely. Loosening a rule the global pack makes an error (a lower severity,
 //! `off`, `draft` or `deprecated`) needs a waiver whose entity is the domain; without one the override is ignored
-//! and reported. A waiver whose expiry date has passed stops applying and is reported.
+//! and reported. A waiver whose expiry date has passed stops applying and is reported. Rule parameters a domain
+//! sets apply to its own entities, over the global ones.
 
 use super::custom::CustomPolicySpec;
 use super::findings::{EntityRef, Finding, Severity};
@@ -156,6 +158,8 @@ pub struct ResolvedPolicy {
     /// (rule, entity) pairs waived today.
     waived: std::collections::HashSet<(String, String)>,
     pub parameters: RuleParameters,
+    /// The parameters of domains whose overrides set any: the global ones with the domain's on top.
+    domain_parameters: BTreeMap<String, RuleParameters>,
     pub custom: Vec<CustomPolicySpec>,
     /// Findings about the pack: malformed entries, expired waivers, overrides refused.
     pub problems: Vec<Finding>,
@@ -314,7 +318,9 @@ impl ResolvedPolicy {
         }
 
         // Domain overrides: tighten freely; loosen a global error only with a waiver naming the domain.
+        // Parameters are not severities: a domain sets its own (a lower team load, a stricter pattern) freely.
         let mut domains = BTreeMap::new();
+        let mut domain_parameter_maps: BTreeMap<String, BTreeMap<String, BTreeMap<String, Value>>> = BTreeMap::new();
         for (domain, overrides) in &pack.domains {
             let mut effective_rules = BTreeMap::new();
             for (rule, setting) in &overrides.rules {
@@ -328,6 +334,10 @@ impl ResolvedPolicy {
                     ));
                     continue;
                 };
+                if !setting.parameters.is_empty() {
+                    let own = domain_parameter_maps.entry(domain.clone()).or_insert_with(|| parameters.clone());
+                    own.entry(id.to_owned()).or_default().extend(setting.parameters.clone());
+                }
                 let Some(global_effective) = global.get(id).copied() else { continue };
                 let wanted = apply_setting(global_effective, setting, today, &path, &mut problems);
                 let loosens_error =
@@ -351,17 +361,43 @@ impl ResolvedPolicy {
             domains.insert(domain.clone(), effective_rules);
         }
 
-        let mut parameter_problems = Vec::new();
-        let parameters = RuleParameters::read(&parameters, &mut parameter_problems);
-        problems.extend(parameter_problems.into_iter().map(|message| {
-            pack_finding(
-                "MW-GOV-003",
-                format!("{base}/rules"),
-                format!("Policy pack: {message}; the default is used"),
-                "Correct the parameter.",
-            )
-        }));
-        Self { global, domains, waived, parameters, custom: pack.policies.clone(), problems }
+        let mut read_parameters = |maps: &BTreeMap<String, BTreeMap<String, Value>>, scope: &str| {
+            let mut parameter_problems = Vec::new();
+            let read = RuleParameters::read(maps, &mut parameter_problems);
+            problems.extend(parameter_problems.into_iter().map(|message| {
+                pack_finding(
+                    "MW-GOV-003",
+                    format!("{base}/{scope}rules"),
+                    format!("Policy pack: {message}; the default is used"),
+                    "Correct the parameter.",
+                )
+            }));
+            read
+        };
+        let global_parameters = read_parameters(&parameters, "");
+        let domain_parameters = domain_parameter_maps
+            .iter()
+            .map(|(domain, maps)| (domain.clone(), read_parameters(maps, &format!("domains.{domain}."))))
+            .collect();
+        Self {
+            global,
+            domains,
+            waived,
+            parameters: global_parameters,
+            domain_parameters,
+            custom: pack.policies.clone(),
+            problems,
+        }
+    }
+
+    /// Whether some domain sets its own rule parameters (then each subject's domain is looked up first).
+    pub fn has_domain_parameters(&self) -> bool {
+        !self.domain_parameters.is_empty()
+    }
+
+    /// The rule parameters in force in a domain.
+    pub fn parameters_in(&self, domain: Option<&str>) -> &RuleParameters {
+        domain.and_then(|domain| self.domain_parameters.get(domain)).unwrap_or(&self.parameters)
     }
 
     /// The severity a rule reports at in a domain (or globally), `None` when it is off there.

@@ -9,8 +9,9 @@
 use super::findings::{Finding, SeverityCounts};
 use super::rules::contracts::declares_sla_and_quality;
 use crate::model::{EntityKind, Id, Mesh};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 const ERROR_COST: u32 = 25;
 const WARNING_COST: u32 = 5;
@@ -65,7 +66,7 @@ fn cost(counts: &SeverityCounts) -> u32 {
 
 /// Scores a design from its findings.
 pub fn score(mesh: &Mesh, findings: &[Finding]) -> Scores {
-    let mut publishers: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut publishers: HashMap<&str, Vec<&str>> = HashMap::default();
     for product in mesh.products.values() {
         for port in &product.output_ports {
             if let Some(contract) = &port.contract_id {
@@ -73,8 +74,8 @@ pub fn score(mesh: &Mesh, findings: &[Finding]) -> Scores {
             }
         }
     }
-    let mut product_counts: HashMap<&str, SeverityCounts> = HashMap::new();
-    let mut domain_counts: HashMap<&str, SeverityCounts> = HashMap::new();
+    let mut product_counts: HashMap<&str, SeverityCounts> = HashMap::default();
+    let mut domain_counts: HashMap<&str, SeverityCounts> = HashMap::default();
     for finding in findings {
         let Some(subject) = finding.subject() else { continue };
         match subject.kind {

@@ -6,7 +6,9 @@ use super::rules_named;
 use crate::governance::findings::{EntityRef, Severity};
 use crate::governance::{GovernanceError, Report};
 use crate::model::EntityKind;
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde_json::{Value, json};
+use std::path::{Component, Path};
 
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -25,6 +27,40 @@ fn file_of(entity: &EntityRef) -> String {
         EntityKind::Contract => format!("contracts/{}.odcs.yaml", entity.id),
         _ => "mesh.yaml".to_owned(),
     }
+}
+
+/// What a URI path segment must escape (RFC 3986: everything but unreserved characters and sub-delimiters).
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// The artifact URI of a file of the design folder: a `file://` URI when the folder was named by an absolute path,
+/// otherwise a relative reference, which code scanning resolves against the repository it runs in.
+fn artifact_uri(folder: &str, file: &str) -> String {
+    let path = Path::new(folder).join(file);
+    let segments: Vec<String> = path
+        .components()
+        .filter_map(|component| match component {
+            Component::Normal(segment) => Some(utf8_percent_encode(&segment.to_string_lossy(), SEGMENT).to_string()),
+            Component::ParentDir => Some("..".to_owned()),
+            Component::RootDir | Component::CurDir | Component::Prefix(_) => None,
+        })
+        .collect();
+    if path.is_absolute() { format!("file:///{}", segments.join("/")) } else { segments.join("/") }
 }
 
 fn logical_location(entity: &EntityRef) -> Value {
@@ -77,7 +113,7 @@ pub fn render(report: &Report, folder: Option<&str>) -> Result<String, Governanc
                 "message": { "text": finding.path },
             });
             if let (Some(folder), Some(subject)) = (folder, finding.subject()) {
-                let uri = format!("{}/{}", folder.trim_end_matches('/'), file_of(subject));
+                let uri = artifact_uri(folder, &file_of(subject));
                 location["physicalLocation"] = json!({
                     "artifactLocation": { "uri": uri },
                     "region": { "startLine": 1 },
@@ -124,4 +160,16 @@ pub fn render(report: &Report, folder: Option<&str>) -> Result<String, Governanc
     serde_json::to_string_pretty(&document)
         .map(|text| text + "\n")
         .map_err(|source| GovernanceError::Render { format: "sarif", source })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::artifact_uri;
+
+    #[test]
+    fn artifact_uris_are_relative_references_or_file_uris() {
+        assert_eq!(artifact_uri("mesh", "mesh.yaml"), "mesh/mesh.yaml");
+        assert_eq!(artifact_uri("./my mesh/", "products/a.b.odps.yaml"), "my%20mesh/products/a.b.odps.yaml");
+        assert_eq!(artifact_uri("/srv/data #1", "mesh.yaml"), "file:///srv/data%20%231/mesh.yaml");
+    }
 }
