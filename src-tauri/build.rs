@@ -22,6 +22,9 @@ const COMMANDS: &[&str] = &[
     "contract_from_yaml",
     "export_run",
     "file_write_bytes",
+    "dialog_open_file",
+    "dialog_save_file",
+    "dialog_pick_folder",
 ];
 
 fn main() {

@@ -1,9 +1,14 @@
-// End-to-end test of the real desktop app (connect, add, rename, copy/paste/delete, contract edit, undo, reopen): the Tauri binary with the real Rust backend, driven through
-// tauri-driver and WebKitWebDriver under Xvfb. Run by `scripts/e2e-app`, which builds the app, starts the display
-// and the driver, and passes MESHWRIGHT_BINARY, E2E_MESH (a fresh import of examples/retail) and E2E_SCREENSHOTS.
+// End-to-end tests of the real desktop app: the Tauri binary with the real Rust backend, driven through
+// tauri-driver and WebKitWebDriver under Xvfb. The first edits the retail example (connect, add, rename,
+// copy/paste/delete, contract edit, undo, reopen); the second starts on the welcome screen and goes through the
+// native GTK dialogs and menu with xdotool (recent files, Import folder…, rubber-band selection, PNG export).
+// Run by `scripts/e2e-app`, which builds the app, starts the display and the driver, and passes MESHWRIGHT_BINARY,
+// E2E_MESH (a fresh import of examples/retail) and E2E_SCREENSHOTS.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Builder, By, Capabilities, Key, Origin, until } from 'selenium-webdriver';
 
 const binary = process.env.MESHWRIGHT_BINARY;
@@ -15,10 +20,10 @@ if (!binary || !mesh) throw new Error('run the app test with scripts/e2e-app (ME
 const WAIT = 20_000;
 let driver = null;
 
-async function launch() {
+async function launch(args = ['open', mesh]) {
   const capabilities = new Capabilities();
   capabilities.set('browserName', 'wry');
-  capabilities.set('tauri:options', { application: binary, args: ['open', mesh] });
+  capabilities.set('tauri:options', { application: binary, args });
   driver = await new Builder().usingServer(server).withCapabilities(capabilities).build();
   await driver.manage().setTimeouts({ script: WAIT });
 }
@@ -122,7 +127,9 @@ const findingsText = () => js(`return [...document.querySelectorAll('[data-testi
 async function screenshot(name) {
   if (!screenshots) return;
   mkdirSync(screenshots, { recursive: true });
-  writeFileSync(`${screenshots}/${name}.png`, await driver.takeScreenshot(), 'base64');
+  // A native dialog left open blocks the web view; do not wait for it forever.
+  const image = await Promise.race([driver.takeScreenshot(), new Promise((_, fail) => setTimeout(() => fail(new Error('screenshot timed out')), 10_000))]);
+  writeFileSync(`${screenshots}/${name}.png`, image, 'base64');
 }
 
 test('the real studio: edit the retail example, copy and paste, see findings come and go, undo, close, reopen', async () => {
@@ -232,5 +239,122 @@ async function scenario() {
   await located(testId(`node-${productId}`), 'the new product survived the restart');
   await located(testId('rf__edge-dep:orders.sales-kpis:order-lines'), 'the new dependency survived the restart');
   await eventually(async () => (await (await located(testId('undo'))).isEnabled()) === true, 'undo is available after the restart');
+  await quit();
+}
+
+/** Runs xdotool on the test's display (the native menu and GTK dialogs are outside the web view). */
+function xdotool(...args) {
+  return execFileSync('xdotool', args, { encoding: 'utf8', timeout: WAIT }).trim();
+}
+
+/** Waits for a top-level window with this exact title; its id. */
+async function nativeWindow(title) {
+  console.log(`… the native window "${title}" opens`);
+  const found = xdotool('search', '--sync', '--onlyvisible', '--name', `^${title}$`).split('\n')[0];
+  assert.ok(found, `no window "${title}"`);
+  return found;
+}
+
+const windowGone = (title) => {
+  try {
+    return xdotool('search', '--onlyvisible', '--name', `^${title}$`) === '';
+  } catch {
+    return true; // xdotool exits 1 when nothing matches
+  }
+};
+
+/** Answers a GTK file dialog by typing a path (Ctrl+L opens the location field in open and folder dialogs). */
+async function answerFileDialog(title, path, { location }) {
+  const window = await nativeWindow(title);
+  await new Promise((done) => setTimeout(done, 500));
+  xdotool('windowfocus', '--sync', window);
+  if (location) xdotool('key', 'ctrl+l');
+  xdotool('key', 'ctrl+a');
+  xdotool('type', '--delay', '5', path);
+  // The first Return may only complete the path in the location field (or enter the folder); the next accepts.
+  // Each key goes to this dialog only while it is still open, never to the one that follows it.
+  for (let attempt = 0; attempt < 4 && !windowGone(title); attempt += 1) {
+    xdotool('windowfocus', '--sync', window);
+    xdotool('key', 'Return');
+    await new Promise((done) => setTimeout(done, 1500));
+  }
+  assert.ok(windowGone(title), `the "${title}" dialog accepted ${path}`);
+}
+
+test('desktop manners: recent files, Import folder… and Save picture through the native dialogs, the native menu, rubber-band selection', async () => {
+  try {
+    await manners();
+  } catch (error) {
+    // Close any native dialog still open (it would block the window), then keep a picture of the state.
+    try {
+      for (const id of xdotool('search', '--onlyvisible', '--name', '^(Choose a folder|Meshwright design|PNG picture)$').split('\n').filter(Boolean)) {
+        xdotool('windowfocus', id);
+        xdotool('key', 'Escape');
+      }
+    } catch {
+      // no dialog open
+    }
+    try {
+      execFileSync('import', ['-window', 'root', `${screenshots ?? '.'}/failure-manners-screen.png`], { timeout: 10_000 });
+    } catch {
+      // ImageMagick is optional
+    }
+    if (driver) await screenshot('failure-manners').catch(() => undefined);
+    throw error;
+  }
+});
+
+async function manners() {
+  const work = dirname(mesh);
+  const healthcare = resolve('examples/healthcare');
+  await launch([]);
+
+  // The welcome screen lists the design the first test worked on.
+  await located(testId('welcome'), 'the welcome screen opens');
+  await eventually(
+    async () => (await js(`return [...document.querySelectorAll('[data-testid="welcome-recent"]')].map((item) => item.title);`)).includes(mesh),
+    'the recent designs list the retail design',
+  );
+
+  // Import folder…: the backend opens the GTK folder dialog, then the save dialog for the new design.
+  await (await located(testId('welcome-import'))).click();
+  await answerFileDialog('Choose a folder', healthcare, { location: true });
+  await answerFileDialog('Meshwright design', join(work, 'healthcare.mesh'), { location: false });
+  await eventually(async () => (await driver.getTitle()) === 'healthcare.mesh — Meshwright', 'the imported design opens, named in the title');
+  await located(css('[data-node-kind="product"]'), 'its products are on the canvas');
+  assert.ok(existsSync(join(work, 'healthcare.mesh')), 'the design file is where the dialog said');
+  await viewportStill();
+
+  // The native menu: View → Toggle dark mode (the last item) reaches the window's action registry.
+  const themeBefore = await js('return document.documentElement.dataset.theme ?? null;');
+  const main = await nativeWindow('healthcare.mesh — Meshwright');
+  xdotool('windowfocus', '--sync', main);
+  xdotool('mousemove', '103', '12', 'click', '1');
+  await new Promise((done) => setTimeout(done, 600));
+  xdotool('key', 'Up', 'Return');
+  await eventually(async () => (await js('return document.documentElement.dataset.theme ?? null;')) !== themeBefore, 'the menu item toggles the theme');
+
+  // Rubber-band selection: Shift + drag over the canvas from an empty corner selects several nodes. Real X input
+  // through xdotool (screen coordinates: the window fills the 1440×900 screen, the canvas its left 1000 pixels).
+  await (await located(testId('fit-view'))).click();
+  await viewportStill();
+  xdotool('windowfocus', '--sync', main);
+  xdotool('mousemove', '5', '75', 'keydown', 'shift', 'mousedown', '1');
+  for (const [x, y] of [[200, 200], [500, 400], [800, 600], [990, 880]]) xdotool('mousemove', String(x), String(y));
+  xdotool('mouseup', '1', 'keyup', 'shift');
+  await eventually(async () => (await js(`return document.querySelectorAll('.react-flow__node.selected').length;`)) >= 3, 'the rubber band selects several nodes');
+  await located(testId('selection-count'), 'the toolbar counts the selection');
+  await press(Key.ESCAPE);
+
+  // Export → PNG: the picture is made in the window, the backend asks where to save it and writes it there.
+  await (await located(testId('export'))).click();
+  await (await located(testId('export-format-png'), 'the export dialog opens')).click();
+  await (await located(testId('export-run'))).click();
+  const picture = join(work, 'healthcare-canvas.png');
+  await answerFileDialog('PNG picture', picture, { location: false });
+  await located(testId('export-done'), 'the export reports the saved picture');
+  const bytes = readFileSync(picture);
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the file is a PNG');
+  assert.ok(bytes.length > 20_000, `the PNG has content (${bytes.length} bytes)`);
   await quit();
 }

@@ -1,19 +1,25 @@
 //! The desktop studio: the only module that names Tauri. It owns the window and the native menu, turns each IPC
 //! command into a [`Session`] call run on a blocking thread (never the main one), emits typed events after every
 //! edit, and sends every error to the UI as `{code, message}`.
+//!
+//! Files are read and written only where the user chose them: the native dialogs are opened here, not by the
+//! window, and a command that names a path accepts only one the user picked in a dialog this run, the file the
+//! studio was started on, or (to open) a recent file.
 
 use crate::error::{Error, ErrorJson};
 use crate::governance::EntityRef;
 use crate::session::{
     CheckReport, DesignChanged, DesignView, EntityValue, ExportFormat, ExportReport, MenuAction, NodePosition,
-    RecentFile, Session, YamlResult, recent,
+    RecentFile, SaveFileOptions, Session, YamlResult, recent,
 };
 use base64::Engine as _;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, MutexGuard};
 use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, SubmenuBuilder};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
 
 /// Event sent after every edit, undo and redo, with a [`DesignChanged`].
 pub const DESIGN_CHANGED: &str = "design-changed";
@@ -31,6 +37,8 @@ struct Studio {
     session: Mutex<Option<Session>>,
     start_file: Mutex<Option<PathBuf>>,
     data_dir: Mutex<Option<PathBuf>>,
+    /// The paths the user chose in a native dialog (or on the command line) this run.
+    chosen: Mutex<HashSet<PathBuf>>,
 }
 
 type Shared = Arc<Studio>;
@@ -47,6 +55,36 @@ impl Studio {
 
     fn recent_list(&self) -> Result<PathBuf, Error> {
         Ok(self.data_dir()?.join("recent.json"))
+    }
+
+    fn chosen(&self) -> Result<MutexGuard<'_, HashSet<PathBuf>>, Error> {
+        self.chosen.lock().map_err(|_| Error::Internal("the chosen-paths lock is poisoned".to_owned()))
+    }
+
+    /// Records a path the user chose.
+    fn choose(&self, path: &Path) -> Result<(), Error> {
+        self.chosen()?.insert(path.to_path_buf());
+        Ok(())
+    }
+
+    /// Refuses a path the user did not choose: the window cannot make the studio touch other files.
+    fn require_chosen(&self, path: &Path) -> Result<(), Error> {
+        if self.chosen()?.contains(path) {
+            return Ok(());
+        }
+        Err(Error::Usage(format!(
+            "{} was not chosen in a file dialog; choose the file or folder again through the dialog.",
+            path.display()
+        )))
+    }
+
+    /// Like `require_chosen`, and a file of the recent list may be opened again.
+    fn require_openable(&self, path: &Path) -> Result<(), Error> {
+        let recent = self.recent_list().map(|list| recent::load(&list)).unwrap_or_default();
+        if recent.iter().any(|file| Path::new(&file.path) == path) {
+            return Ok(());
+        }
+        self.require_chosen(path)
     }
 
     /// Runs `action` on the open design, or says that none is open.
@@ -125,7 +163,11 @@ async fn design_open<R: Runtime>(
     state: State<'_, Shared>,
     path: PathBuf,
 ) -> Result<DesignView, ErrorJson> {
-    let view = blocking(&state, move |studio| studio.install(Session::open(&path)?)).await?;
+    let view = blocking(&state, move |studio| {
+        studio.require_openable(&path)?;
+        studio.install(Session::open(&path)?)
+    })
+    .await?;
     Ok(opened(&app, view))
 }
 
@@ -136,8 +178,11 @@ async fn design_create<R: Runtime>(
     path: PathBuf,
     name: String,
 ) -> Result<DesignView, ErrorJson> {
-    let view =
-        blocking(&state, move |studio| studio.install(Session::create(&with_mesh_extension(path), &name)?)).await?;
+    let view = blocking(&state, move |studio| {
+        studio.require_chosen(&path)?;
+        studio.install(Session::create(&with_mesh_extension(path), &name)?)
+    })
+    .await?;
     Ok(opened(&app, view))
 }
 
@@ -148,8 +193,12 @@ async fn design_import<R: Runtime>(
     folder: PathBuf,
     path: PathBuf,
 ) -> Result<DesignView, ErrorJson> {
-    let view =
-        blocking(&state, move |studio| studio.install(Session::import(&folder, &with_mesh_extension(path))?)).await?;
+    let view = blocking(&state, move |studio| {
+        studio.require_chosen(&folder)?;
+        studio.require_chosen(&path)?;
+        studio.install(Session::import(&folder, &with_mesh_extension(path))?)
+    })
+    .await?;
     Ok(opened(&app, view))
 }
 
@@ -273,6 +322,7 @@ async fn export_run<R: Runtime>(
     path: PathBuf,
 ) -> Result<ExportReport, ErrorJson> {
     blocking(&state, move |studio| {
+        studio.require_chosen(&path)?;
         studio.with_session(|session| {
             session.export(format, &path, &|progress| {
                 let _ = app.emit(EXPORT_PROGRESS, &progress);
@@ -285,7 +335,8 @@ async fn export_run<R: Runtime>(
 /// Writes a picture of the canvas (PNG or SVG, base64) to the path the user chose in the save dialog.
 #[tauri::command]
 async fn file_write_bytes(state: State<'_, Shared>, path: PathBuf, base64: String) -> Result<(), ErrorJson> {
-    blocking(&state, move |_| {
+    blocking(&state, move |studio| {
+        studio.require_chosen(&path)?;
         let extension = path.extension().and_then(|extension| extension.to_str()).unwrap_or_default();
         if !matches!(extension.to_ascii_lowercase().as_str(), "png" | "svg") {
             return Err(Error::Usage(format!(
@@ -315,6 +366,77 @@ fn examples_folder() -> Result<PathBuf, Error> {
         .flatten()
         .find(|folder| folder.join("retail").is_dir())
         .ok_or_else(|| Error::Usage("The bundled examples are not installed next to meshwright.".to_owned()))
+}
+
+/// Shows a native dialog on a blocking thread and records what the user chose.
+async fn dialog<R: Runtime>(
+    app: AppHandle<R>,
+    state: &Shared,
+    show: impl FnOnce(tauri_plugin_dialog::FileDialogBuilder<R>) -> Option<tauri_plugin_dialog::FilePath> + Send + 'static,
+) -> Result<Option<String>, ErrorJson> {
+    // Start beside the open design, else in the home folder (not GTK's "Recent", where a typed path is not taken).
+    let start = state
+        .session()
+        .ok()
+        .and_then(|session| session.as_ref().and_then(|session| session.path().parent().map(Path::to_path_buf)))
+        .filter(|folder| folder.is_dir())
+        .or_else(|| app.path().home_dir().ok());
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        let file = app.dialog().file();
+        show(match start {
+            Some(folder) => file.set_directory(folder),
+            None => file,
+        })
+    })
+    .await
+    .map_err(|error| Error::Internal(format!("the file dialog failed: {error}")).to_json())?;
+    let Some(path) = picked.and_then(|picked| picked.into_path().ok()) else { return Ok(None) };
+    state.choose(&path).map_err(|error| error.to_json())?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// The native open dialog for a design; `null` when cancelled.
+#[tauri::command]
+async fn dialog_open_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+) -> Result<Option<String>, ErrorJson> {
+    dialog(app, &state, |file| {
+        file.set_title("Open a design").add_filter("Meshwright design", &["mesh"]).blocking_pick_file()
+    })
+    .await
+}
+
+/// The native save dialog; `null` when cancelled.
+#[tauri::command]
+async fn dialog_save_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+    options: SaveFileOptions,
+) -> Result<Option<String>, ErrorJson> {
+    dialog(app, &state, move |mut file| {
+        if let Some(title) = &options.title {
+            file = file.set_title(title);
+        }
+        if let Some(name) = &options.default_name {
+            file = file.set_file_name(name);
+        }
+        if !options.extensions.is_empty() {
+            let extensions: Vec<&str> = options.extensions.iter().map(String::as_str).collect();
+            file = file.add_filter(options.title.as_deref().unwrap_or("File"), &extensions);
+        }
+        file.blocking_save_file()
+    })
+    .await
+}
+
+/// The native folder dialog; `null` when cancelled.
+#[tauri::command]
+async fn dialog_pick_folder<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+) -> Result<Option<String>, ErrorJson> {
+    dialog(app, &state, |file| file.set_title("Choose a folder").blocking_pick_folder()).await
 }
 
 /// The native menu: every item sends its UI action id to the window (`menu-action`), where the one action
@@ -379,7 +501,9 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         ),
         None => "Meshwright".to_owned(),
     };
-    let studio: Shared = Arc::new(Studio { start_file: Mutex::new(file), ..Studio::default() });
+    let chosen: HashSet<PathBuf> = file.iter().cloned().collect();
+    let studio: Shared =
+        Arc::new(Studio { start_file: Mutex::new(file), chosen: Mutex::new(chosen), ..Studio::default() });
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(Arc::clone(&studio))
@@ -402,6 +526,9 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             contract_from_yaml,
             export_run,
             file_write_bytes,
+            dialog_open_file,
+            dialog_save_file,
+            dialog_pick_folder,
         ])
         .menu(menu)
         .on_menu_event(|app, event| {

@@ -57,6 +57,7 @@ pub fn typescript() -> String {
         ExportReport::decl(&config),
         ExportProgress::decl(&config),
         MenuAction::decl(&config),
+        SaveFileOptions::decl(&config),
         ErrorCode::decl(&config),
         ErrorJson::decl(&config),
     ];

@@ -13,7 +13,7 @@ use crate::store::{AppliedEdit, ChangedEntity, Store};
 use std::path::{Path, PathBuf};
 pub use transport::{
     Change, CheckReport, DesignChanged, DesignView, EntityValue, ExportFormat, ExportProgress, ExportReport,
-    MenuAction, MeshDocument, NodePosition, RecentFile, YamlProblem, YamlResult,
+    MenuAction, MeshDocument, NodePosition, RecentFile, SaveFileOptions, YamlProblem, YamlResult,
 };
 
 /// One open design.

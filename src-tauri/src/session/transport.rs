@@ -174,3 +174,18 @@ pub struct ExportProgress {
 pub struct MenuAction {
     pub action: String,
 }
+
+/// What a native save dialog shows (`dialog_save_file`).
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
+pub struct SaveFileOptions {
+    /// What the dialog says it saves, e.g. `Meshwright design`.
+    pub title: Option<String>,
+    /// The file name proposed.
+    pub default_name: Option<String>,
+    /// File name extensions without the dot, e.g. `["mesh"]`.
+    #[serde(default)]
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub extensions: Vec<String>,
+}

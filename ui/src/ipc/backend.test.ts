@@ -70,16 +70,13 @@ describe('tauriBackend', () => {
     expect(toIpcError(error)).toEqual({ code: 'not_a_mesh', message: 'cannot open x.mesh: not a Meshwright design' });
   });
 
-  it('opens the dialogs through the dialog plugin and returns the one path picked', async () => {
+  it('asks the backend to open the dialogs and returns the path picked', async () => {
     const calls = recordCalls('/home/ada/retail.mesh');
     expect(await tauriBackend.pickOpenFile()).toBe('/home/ada/retail.mesh');
     expect(await tauriBackend.pickSaveFile({ defaultName: 'new.mesh', extensions: ['mesh'] })).toBe('/home/ada/retail.mesh');
     expect(await tauriBackend.pickFolder()).toBe('/home/ada/retail.mesh');
-    expect(calls.map((call) => call.command)).toEqual(['plugin:dialog|open', 'plugin:dialog|save', 'plugin:dialog|open']);
-    const folderOptions = calls[2]?.args['options'] as Record<string, unknown>;
-    expect(folderOptions['directory']).toBe(true);
-    const saveOptions = calls[1]?.args['options'] as Record<string, unknown>;
-    expect(saveOptions['defaultPath']).toBe('new.mesh');
+    expect(calls.map((call) => call.command)).toEqual(['dialog_open_file', 'dialog_save_file', 'dialog_pick_folder']);
+    expect(calls[1]?.args['options']).toEqual({ defaultName: 'new.mesh', extensions: ['mesh'] });
   });
 
   it('delivers design-changed, export-progress and menu-action events to their handlers until unsubscribed', async () => {

@@ -3,7 +3,6 @@
 // This is the only module that may import `@tauri-apps/api` or a Tauri plugin.
 import { invoke, isTauri } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import { open, save } from '@tauri-apps/plugin-dialog';
 import type {
   CheckReport,
   DesignChanged,
@@ -18,6 +17,7 @@ import type {
   MenuAction,
   NodePosition,
   RecentFile,
+  SaveFileOptions,
   YamlResult,
 } from './types';
 
@@ -27,14 +27,6 @@ export type ExampleName = 'retail' | 'healthcare';
 
 /** Stops a subscription. */
 export type Unsubscribe = () => void;
-
-export type SaveFileOptions = {
-  /** What the dialog says it saves, e.g. `Meshwright design`. */
-  title?: string;
-  defaultName?: string;
-  /** File name extensions without the dot, e.g. `['mesh']`. */
-  extensions?: string[];
-};
 
 export interface Backend {
   /** `tauri` inside the desktop app; `browser` for the mock (files cannot be written, downloads are offered). */
@@ -107,12 +99,6 @@ function subscribe<T>(event: string, handler: (payload: T) => void): Unsubscribe
   };
 }
 
-/** The dialog plugin answers `string | string[] | null`; the studio only ever picks one. */
-function single(picked: string | string[] | null): string | null {
-  if (Array.isArray(picked)) return picked[0] ?? null;
-  return picked;
-}
-
 export const tauriBackend: Backend = {
   runtime: 'tauri',
   designCurrent: () => invoke<DesignView | null>('design_current'),
@@ -136,25 +122,10 @@ export const tauriBackend: Backend = {
   onDesignChanged: (handler) => subscribe<DesignChanged>('design-changed', handler),
   onExportProgress: (handler) => subscribe<ExportProgress>('export-progress', handler),
   onMenuAction: (handler) => subscribe<MenuAction>('menu-action', handler),
-  pickOpenFile: async () =>
-    single(
-      await open({
-        title: 'Open a design',
-        multiple: false,
-        directory: false,
-        filters: [{ name: 'Meshwright design', extensions: ['mesh'] }],
-      }),
-    ),
-  pickSaveFile: async (options = {}) =>
-    save({
-      title: options.title,
-      defaultPath: options.defaultName,
-      filters:
-        options.extensions && options.extensions.length > 0
-          ? [{ name: options.title ?? 'File', extensions: options.extensions }]
-          : undefined,
-    }),
-  pickFolder: async () => single(await open({ title: 'Choose a folder', multiple: false, directory: true })),
+  // The dialogs open in the backend, which remembers what the user chose: commands that take a path accept only those.
+  pickOpenFile: () => invoke<string | null>('dialog_open_file'),
+  pickSaveFile: (options = {}) => invoke<string | null>('dialog_save_file', { options }),
+  pickFolder: () => invoke<string | null>('dialog_pick_folder'),
 };
 
 /**

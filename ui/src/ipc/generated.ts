@@ -163,6 +163,20 @@ export type ExportProgress = { done: number, total: number, phase: string, };
 
 export type MenuAction = { action: string, };
 
+export type SaveFileOptions = { 
+/**
+ * What the dialog says it saves, e.g. `Meshwright design`.
+ */
+title?: string, 
+/**
+ * The file name proposed.
+ */
+defaultName?: string, 
+/**
+ * File name extensions without the dot, e.g. `["mesh"]`.
+ */
+extensions?: Array<string>, };
+
 export type ErrorCode = "not_found" | "already_exists" | "not_a_mesh" | "corrupt" | "too_new" | "in_use" | "invalid_document" | "invalid_id" | "invalid_argument" | "io" | "internal";
 
 export type IpcError = { code: ErrorCode, message: string, };

@@ -18,6 +18,7 @@ export type {
   MenuAction,
   NodePosition,
   RecentFile,
+  SaveFileOptions,
   Severity,
   YamlProblem,
   YamlResult,

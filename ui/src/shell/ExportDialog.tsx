@@ -68,7 +68,26 @@ export function ExportDialog() {
         transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})`,
       },
     };
-    return kind === 'png' ? toPng(element, options) : toSvg(element, options);
+    // WebKitGTK leaves the edges' CSS-variable strokes unresolved in the copy html-to-image makes, so the edges
+    // vanish from the picture: give each edge its computed stroke inline for the capture, then put it back.
+    const paths = [...element.querySelectorAll<SVGPathElement>('.react-flow__edge-path, .react-flow__connection-path')];
+    const saved = paths.map((path) => path.getAttribute('style'));
+    for (const path of paths) {
+      const computed = getComputedStyle(path);
+      path.style.stroke = computed.stroke;
+      path.style.strokeWidth = computed.strokeWidth;
+      path.style.strokeOpacity = computed.strokeOpacity;
+      path.style.fill = 'none';
+    }
+    try {
+      return await (kind === 'png' ? toPng(element, options) : toSvg(element, options));
+    } finally {
+      paths.forEach((path, index) => {
+        const style = saved[index];
+        if (style === null || style === undefined) path.removeAttribute('style');
+        else path.setAttribute('style', style);
+      });
+    }
   };
 
   const run = async () => {

@@ -70,7 +70,7 @@ export function Toolbar({ actions }: { actions: readonly Action[] }) {
         </ActionButton>
       </div>
       <span className="toolbar-spacer" />
-      {selection.length > 1 && <span className="muted">{selection.length} selected</span>}
+      {selection.length > 1 && <span className="muted" data-testid="selection-count">{selection.length} selected</span>}
       <div className="tool-group">
         <ActionButton action={byId('design.export')} testId="export">Export…</ActionButton>
         <ActionButton action={byId('app.palette')} testId="open-palette">Search ⌕</ActionButton>
