@@ -1,7 +1,7 @@
 //! Mesh as code: a whole design as a folder of text files for git. `mesh.yaml` holds domains, teams, source
-//! systems, consumers, layout, the rollout plan, canvas text, sticky notes and settings; `products/<id>.odps.yaml` holds one product each (ODPS v1.0.0) and
-//! `contracts/<id>.odcs.yaml` one contract each (ODCS v3.2.0). Output is deterministic: the same design always
-//! gives the same bytes, so a git diff shows only real changes.
+//! systems, consumers, layout, the rollout plan, canvas text, sticky notes and settings; `products/<id>.odps.yaml`
+//! holds one product each (ODPS v1.0.0) and `contracts/<id>.odcs.yaml` one contract each (ODCS v3.2.0). Output is
+//! deterministic: the same design always gives the same bytes, so a git diff shows only real changes.
 //!
 //! A folder without `mesh.yaml`, as other tools and teams write them, is read as a design too: domains come from
 //! the documents' `domain` fields, teams from `ownerTeam`, and dependencies from the input ports' contract ids.
