@@ -21,6 +21,10 @@ pub enum Error {
     Graph(#[from] crate::graph::GraphError),
     #[error(transparent)]
     Standards(#[from] crate::standards::StandardsError),
+    #[error(transparent)]
+    Plan(#[from] crate::plan::PlanError),
+    #[error(transparent)]
+    Canvas(#[from] crate::canvas::CanvasError),
     #[error("cannot {action} {}: {source}", path.display())]
     Io { action: &'static str, path: std::path::PathBuf, source: std::io::Error },
     #[error("{0}")]
@@ -86,6 +90,10 @@ impl Error {
                 crate::standards::StandardsError::Write { .. } => ErrorCode::Internal,
                 _ => ErrorCode::InvalidDocument,
             },
+            Self::Plan(crate::plan::PlanError::Id { .. }) => ErrorCode::Internal,
+            Self::Plan(_) => ErrorCode::NotFound,
+            Self::Canvas(crate::canvas::CanvasError::UnknownProduct { .. }) => ErrorCode::NotFound,
+            Self::Canvas(_) => ErrorCode::Internal,
             Self::Internal(_) => ErrorCode::Internal,
             Self::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => ErrorCode::NotFound,
             Self::Io { .. } => ErrorCode::Io,

@@ -107,6 +107,14 @@ pub fn to_json(mesh: &Mesh) -> Result<String, Error> {
         source_systems: Vec<&'a SourceSystem>,
         consumers: Vec<&'a Consumer>,
         layout: &'a BTreeMap<Id, Position>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        assessments: Vec<&'a crate::model::DomainAssessment>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        waves: Vec<&'a crate::model::Wave>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        canvases: Vec<&'a crate::model::ProductCanvas>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        notes: Vec<&'a crate::model::StickyNote>,
     }
     let document = MeshJson {
         meshwright: mesh_as_code::FORMAT_VERSION,
@@ -118,6 +126,10 @@ pub fn to_json(mesh: &Mesh) -> Result<String, Error> {
         source_systems: mesh.source_systems.values().collect(),
         consumers: mesh.consumers.values().collect(),
         layout: &mesh.layout,
+        assessments: mesh.assessments.values().collect(),
+        waves: mesh.waves.values().collect(),
+        canvases: mesh.canvases.values().collect(),
+        notes: mesh.notes.values().collect(),
     };
     serde_json::to_string_pretty(&document)
         .map_err(|error| Error::Internal(format!("cannot write the design as JSON: {error}")))

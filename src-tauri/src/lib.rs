@@ -2,15 +2,20 @@
 //! layer (feature `desktop`) is the only part that names Tauri; everything else is plain Rust that a CLI, a test
 //! or a future server can call.
 
+pub mod canvas;
 pub mod cli;
 pub mod design;
+pub mod design_diff;
 pub mod error;
 pub mod export;
 pub mod generate;
 pub mod governance;
 pub mod graph;
 pub mod mesh_as_code;
+pub mod metrics;
 pub mod model;
+pub mod pilot;
+pub mod plan;
 pub mod session;
 pub mod standards;
 pub mod store;

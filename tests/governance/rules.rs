@@ -79,9 +79,27 @@ fn domain(id_text: &str, owner: Option<&str>) -> Option<Domain> {
     })
 }
 
+/// A wave before every other one that takes `product` alone: it then goes live before what it reads.
+fn early_wave(mesh: &mut Mesh, product: &str) -> Option<()> {
+    let wave = meshwright::model::Wave {
+        id: id("wave-0")?,
+        number: 0,
+        name: Some("Too early".to_owned()),
+        start: None,
+        live: None,
+        products: vec![id(product)?],
+        domains: Vec::new(),
+        description: None,
+        extra: Extra::new(),
+    };
+    mesh.waves.insert(wave.id.clone(), wave);
+    Some(())
+}
+
 pub fn cases() -> Vec<Case> {
     use EntityKind::{Consumer as C, Contract as K, Domain as D, Product as P, Team as T};
     vec![
+        Case { rule: "MW-ROL-001", kind: P, subject: "orders.net-sales", plant: |m| early_wave(m, "orders.net-sales") },
         Case {
             rule: "MW-OWN-001",
             kind: P,

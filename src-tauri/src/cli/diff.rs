@@ -1,5 +1,7 @@
 //! `meshwright diff OLD NEW`: every change between two versions of a contract, classified from the consumer's or
-//! the producer's view, the semantic-version verdict, and with `--mesh` the blast radius in a design.
+//! the producer's view, the semantic-version verdict, and with `--mesh` the blast radius in a design. When a
+//! side is a whole design (a `.mesh` file, a mesh-as-code folder, or `FILE.mesh@SNAPSHOT`), the two designs are
+//! compared entity by entity instead (`design_diff`).
 
 use super::{EXIT_OK, EXIT_VERDICT, Outcome, TextOrJson};
 use crate::error::Error;
@@ -30,6 +32,83 @@ fn read_contract(path: &Path) -> Result<Contract, Error> {
             path.display()
         ))),
     }
+}
+
+/// A side of a design comparison: a design file or folder, and a snapshot inside the file.
+struct DesignSide {
+    path: PathBuf,
+    snapshot: Option<String>,
+}
+
+impl DesignSide {
+    /// Recognises a whole design: a folder, a `.mesh` file, or `FILE@SNAPSHOT` where FILE is a file.
+    fn parse(argument: &Path) -> Option<Self> {
+        if argument.is_dir() || argument.extension().is_some_and(|extension| extension == "mesh") && argument.is_file()
+        {
+            return Some(Self { path: argument.to_path_buf(), snapshot: None });
+        }
+        if argument.exists() {
+            return None;
+        }
+        let text = argument.to_str()?;
+        let (file, snapshot) = text.rsplit_once('@')?;
+        let file = PathBuf::from(file);
+        (file.is_file() && !snapshot.is_empty()).then(|| Self { path: file, snapshot: Some(snapshot.to_owned()) })
+    }
+
+    fn label(&self) -> String {
+        match &self.snapshot {
+            Some(snapshot) => format!("{}@{snapshot}", self.path.display()),
+            None => self.path.display().to_string(),
+        }
+    }
+
+    fn load(&self) -> Result<crate::model::Mesh, Error> {
+        match &self.snapshot {
+            Some(snapshot) => Ok(crate::store::Store::open(&self.path)?.snapshot_load(snapshot)?),
+            None => crate::design::load(&self.path),
+        }
+    }
+}
+
+/// Whether the two arguments name whole designs rather than contract files.
+pub(super) fn is_design_diff(old: &Path, new: &Path) -> bool {
+    DesignSide::parse(old).is_some() || DesignSide::parse(new).is_some()
+}
+
+/// Compares two whole designs; exits 1 when a contract changed in a breaking way.
+pub(super) fn run_designs(
+    old: &Path,
+    new: &Path,
+    format: TextOrJson,
+    out: &mut dyn std::io::Write,
+) -> Result<Outcome, Error> {
+    let side = |argument: &Path| {
+        DesignSide::parse(argument).ok_or_else(|| {
+            Error::Usage(format!(
+                "{} is not a design: compare a .mesh file, a mesh-as-code folder or FILE.mesh@SNAPSHOT with another \
+                 one (two contract files compare as contracts)",
+                argument.display()
+            ))
+        })
+    };
+    let (old_side, new_side) = (side(old)?, side(new)?);
+    let diff =
+        crate::design_diff::compare_designs(&old_side.load()?, &new_side.load()?, old_side.label(), new_side.label());
+    let text = match format {
+        TextOrJson::Json => {
+            let mut text = serde_json::to_string_pretty(&diff).map_err(|error| Error::Internal(error.to_string()))?;
+            text.push('\n');
+            text
+        }
+        TextOrJson::Text => crate::design_diff::render_text(&diff),
+    };
+    out.write_all(text.as_bytes()).map_err(|source| Error::Io {
+        action: "write to",
+        path: PathBuf::from("standard output"),
+        source,
+    })?;
+    Ok(Outcome::Exit(if diff.summary.breaking > 0 { EXIT_VERDICT } else { EXIT_OK }))
 }
 
 pub(super) fn run(

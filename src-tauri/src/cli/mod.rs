@@ -5,15 +5,18 @@
 mod check;
 mod diff;
 mod graph;
+mod plan;
 mod show;
 mod validate;
 
+use crate::canvas::Paper;
 use crate::design;
 use crate::error::Error;
 use crate::export::{self, ExportFormat, ExportOptions, ExportReport};
 use crate::generate::{self, GenerateOptions};
 use crate::mesh_as_code;
 use crate::model::{Domain, Entity, Extra, Id, Mesh, MeshSettings};
+use crate::plan::PlanFormat;
 use crate::store::Store;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
@@ -57,6 +60,10 @@ enum Command {
         /// The design's name (defaults to the file name).
         #[arg(long)]
         name: Option<String>,
+        /// Start from a template: `pilot` is a pilot-domain exercise (one domain, a source-aligned and a
+        /// consumer-aligned product, an empty canvas per product).
+        #[arg(long, value_enum)]
+        template: Option<Template>,
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
@@ -96,6 +103,9 @@ enum Command {
         /// With --format odps: the ODPS version to write (1.1.0 writes the archetype as `type`).
         #[arg(long, value_enum, default_value = "1.0.0")]
         odps_version: crate::standards::odps::OdpsVersion,
+        /// Export the mesh as of this wave of the rollout plan.
+        #[arg(long, value_name = "N")]
+        wave: Option<u32>,
     },
     /// Ask the dependency graph: impact, lineage, cycles, stats or layers.
     #[command(after_help = "ID is a product, consumer, source system or contract id, or PRODUCT/PORT for an output \
@@ -124,12 +134,17 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         schema: Option<PathBuf>,
     },
-    /// Compare two versions of a contract: every change, which ones break, the version bump it needs.
-    #[command(after_help = "Exits 1 when a change is breaking from the chosen perspective, 0 otherwise.")]
+    /// Compare two versions of a contract, or two whole designs (entities added, removed and changed).
+    #[command(after_help = "OLD and NEW are two contract files (ODCS or DCS), or two designs: a .mesh file, a \
+                            mesh-as-code folder, or FILE.mesh@SNAPSHOT for a snapshot inside a file (`meshwright \
+                            diff retail.mesh@before retail.mesh`). Designs are compared entity by entity, field by \
+                            field; changed contracts are graded by the breaking-change rules.\n\
+                            Exits 1 when a contract change is breaking (from the chosen perspective for two \
+                            contracts, the consumer's for designs), 0 otherwise.")]
     Diff {
-        /// The contract as it was (ODCS or DCS).
+        /// The contract or design as it was.
         old: PathBuf,
-        /// The contract as it is proposed.
+        /// The contract or design as it is proposed.
         new: PathBuf,
         /// A .mesh file or mesh-as-code folder: list every product and consumer downstream of the contract.
         #[arg(long, value_name = "MESH")]
@@ -168,6 +183,59 @@ enum Command {
         mesh: PathBuf,
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
+        /// Show the mesh as of this wave of the rollout plan: products planned up to it and those live already.
+        #[arg(long, value_name = "N")]
+        wave: Option<u32>,
+    },
+    /// Plan the rollout: readiness per domain, the verdict, lighthouse candidates, waves and the critical path.
+    #[command(after_help = "The waves shown are the design's own plan (mesh.yaml `rollout.waves`) when it has one, \
+                            else the automatic proposal; JSON has both. markdown and csv export the plan (csv: one \
+                            row per product). Wave-order problems are MW-ROL-001 findings of `meshwright check`.")]
+    Plan {
+        /// The .mesh file or mesh-as-code folder to read.
+        mesh: PathBuf,
+        #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+        format: PlanFormat,
+        /// Products per proposed wave, overriding the design's `rollout.capacity`.
+        #[arg(long, value_name = "N")]
+        capacity: Option<u32>,
+        /// Store the proposal as the design's waves (replacing them) before reporting; with a number of weeks per
+        /// wave and `rollout.start` in the design, the waves get dates.
+        #[arg(long, value_name = "WEEKS_PER_WAVE", num_args = 0..=1)]
+        apply: Option<Option<u32>>,
+    },
+    /// The seed metrics: products per domain and status, productive products, coverage, compliance, readers per
+    /// product, planned lead time.
+    Metrics {
+        /// The .mesh file or mesh-as-code folder to read.
+        mesh: PathBuf,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+        /// Measure the mesh as of this wave of the rollout plan.
+        #[arg(long, value_name = "N")]
+        wave: Option<u32>,
+        /// The date governance judges waivers against (default: today, UTC).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+    },
+    /// Write a product's Data Product Canvas as a printable HTML page.
+    Canvas {
+        /// The .mesh file or mesh-as-code folder to read.
+        mesh: PathBuf,
+        /// The product's id.
+        product: String,
+        /// The HTML file to write.
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value_t = Paper::A4)]
+        paper: Paper,
+    },
+    /// List, save, restore or delete the snapshots inside a .mesh file.
+    Snapshot {
+        /// The .mesh file.
+        file: PathBuf,
+        #[command(subcommand)]
+        action: plan::SnapshotAction,
     },
     /// Make a synthetic design of any size, for demos and benchmarks.
     Generate {
@@ -201,6 +269,12 @@ enum Command {
         #[arg(long)]
         count: Option<u64>,
     },
+}
+
+/// Templates `meshwright new` starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Template {
+    Pilot,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -262,9 +336,13 @@ fn execute(command: Option<Command>, out: &mut dyn Write) -> Result<Outcome, Err
             Store::open(&file)?;
             Ok(Outcome::OpenStudio(Some(file)))
         }
-        Command::New { file, name, force } => {
+        Command::New { file, name, template, force } => {
             let name = name.unwrap_or_else(|| file_stem(&file));
-            Store::create(&file, &Mesh::named(name.clone()), force)?;
+            let mesh = match template {
+                None => Mesh::named(name.clone()),
+                Some(Template::Pilot) => crate::pilot::pilot_exercise(&name)?,
+            };
+            Store::create(&file, &mesh, force)?;
             print(
                 out,
                 format_args!(
@@ -295,8 +373,8 @@ fn execute(command: Option<Command>, out: &mut dyn Write) -> Result<Outcome, Err
                 ),
             )
         }
-        Command::Export { mesh, format, out: target, around, depth, odcs_version, odps_version } => {
-            let design = design::load(&mesh)?;
+        Command::Export { mesh, format, out: target, around, depth, odcs_version, odps_version, wave } => {
+            let design = plan::load_as_of(&mesh, wave)?;
             let options = ExportOptions { around, depth, odcs_version, odps_version };
             match export::export_with(&design, format, &target, &options)? {
                 ExportReport::Folder(report) => print(
@@ -318,14 +396,18 @@ fn execute(command: Option<Command>, out: &mut dyn Write) -> Result<Outcome, Err
         Command::Graph { mesh, query, id, format } => graph::run(&mesh, query, id.as_deref(), format, out),
         Command::Validate { files, format, schema } => validate::run(&files, format, schema.as_deref(), out),
         Command::Diff { old, new, mesh, perspective, format } => {
-            diff::run(&old, &new, mesh.as_deref(), perspective, format, out)
+            if diff::is_design_diff(&old, &new) {
+                diff::run_designs(&old, &new, format, out)
+            } else {
+                diff::run(&old, &new, mesh.as_deref(), perspective, format, out)
+            }
         }
         Command::Check { mesh, format, policy, today, color } => {
             check::run(&mesh, format, policy.as_deref(), today, color, out)
         }
         Command::Rules { format } => check::rules(format, out),
-        Command::Show { mesh, format } => {
-            let design = design::load(&mesh)?;
+        Command::Show { mesh, format, wave } => {
+            let design = plan::load_as_of(&mesh, wave)?;
             let summary = crate::summary::summarize(&design);
             match format {
                 TextOrJson::Json => {
@@ -336,6 +418,10 @@ fn execute(command: Option<Command>, out: &mut dyn Write) -> Result<Outcome, Err
                 TextOrJson::Text => print(out, format_args!("{}", show::render_text(&summary, &mesh))),
             }
         }
+        Command::Plan { mesh, format, capacity, apply } => plan::run_plan(&mesh, format, capacity, apply, out),
+        Command::Metrics { mesh, format, wave, today } => plan::run_metrics(&mesh, wave, format, today, out),
+        Command::Canvas { mesh, product, out: target, paper } => plan::run_canvas(&mesh, &product, &target, paper, out),
+        Command::Snapshot { file, action } => plan::run_snapshot(&file, action, out),
         Command::Generate { out: target, domains, products, seed, cycles, force } => {
             let started = Instant::now();
             let mesh = generate::generate(GenerateOptions { domains, products, seed, cycles })?;

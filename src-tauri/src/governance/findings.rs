@@ -77,6 +77,10 @@ pub fn collection(kind: EntityKind) -> &'static str {
         EntityKind::SourceSystem => "sourceSystems",
         EntityKind::Consumer => "consumers",
         EntityKind::Position => "layout",
+        EntityKind::Assessment => "rollout/assessments",
+        EntityKind::Wave => "rollout/waves",
+        EntityKind::Canvas => "canvases",
+        EntityKind::Note => "notes",
     }
 }
 

@@ -77,7 +77,7 @@ impl IncrementalCheck {
 
     fn after_edit(&mut self, old: Option<Entity>, new: Option<Entity>, kind: EntityKind, key: &str) -> usize {
         match kind {
-            EntityKind::Position => return 0,
+            EntityKind::Position | EntityKind::Assessment | EntityKind::Canvas | EntityKind::Note => return 0,
             EntityKind::Settings => {
                 self.prepared = PreparedPolicy::prepare(&self.mesh, &self.options);
                 self.check_everything();
@@ -125,6 +125,7 @@ impl IncrementalCheck {
             Entity::Contract(contract) => self.index.remove_contract(contract),
             Entity::Consumer(consumer) => self.index.remove_consumer(consumer),
             Entity::Domain(domain) => self.index.remove_domain(domain),
+            Entity::Wave(wave) => self.index.remove_wave(wave),
             _ => {}
         }
     }
@@ -135,6 +136,7 @@ impl IncrementalCheck {
             Entity::Contract(contract) => self.index.add_contract(contract),
             Entity::Consumer(consumer) => self.index.add_consumer(consumer),
             Entity::Domain(domain) => self.index.add_domain(domain),
+            Entity::Wave(wave) => self.index.add_wave(wave),
             _ => {}
         }
     }
@@ -187,7 +189,21 @@ impl IncrementalCheck {
                     affected.insert(EntityRef::new(EntityKind::Team, team.as_str()));
                 }
             }
-            Entity::Settings(_) | Entity::Position(..) => {}
+            Entity::Wave(wave) => {
+                // Every product whose wave this can change, and everyone reading those products.
+                let domain_members = wave.domains.iter().flat_map(|domain| index.domain_products.get(domain)).flatten();
+                for product_id in wave.products.iter().chain(domain_members) {
+                    affected.insert(product_ref(product_id.as_str()));
+                    if let Some(product) = self.mesh.products.get(product_id.as_str()) {
+                        affected.extend(index.product_readers(product).cloned());
+                    }
+                }
+            }
+            Entity::Settings(_)
+            | Entity::Position(..)
+            | Entity::Assessment(_)
+            | Entity::Canvas(_)
+            | Entity::Note(_) => {}
         }
     }
 

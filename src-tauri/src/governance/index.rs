@@ -2,7 +2,7 @@
 //! kept up to date one entity at a time so a re-check after an edit does not rebuild them.
 
 use super::findings::EntityRef;
-use crate::model::{Binding, Consumer, Contract, DataProduct, Domain, EntityKind, Id, Mesh};
+use crate::model::{Binding, Consumer, Contract, DataProduct, Domain, EntityKind, Id, Mesh, Wave};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 
@@ -23,6 +23,10 @@ pub struct DesignIndex {
     pub product_names: HashMap<String, BTreeSet<Id>>,
     /// Lower-cased contract name → contracts with it.
     pub contract_names: HashMap<String, BTreeSet<Id>>,
+    /// Product id → the waves (number, wave id) that name it by itself.
+    pub product_waves: HashMap<Id, BTreeSet<(u32, Id)>>,
+    /// Domain id → the waves (number, wave id) that take the whole domain.
+    pub domain_waves: HashMap<Id, BTreeSet<(u32, Id)>>,
 }
 
 fn insert<K: std::hash::Hash + Eq, V: Ord>(map: &mut HashMap<K, BTreeSet<V>>, key: K, value: V) {
@@ -62,6 +66,9 @@ impl DesignIndex {
         }
         for consumer in mesh.consumers.values() {
             index.add_consumer(consumer);
+        }
+        for wave in mesh.waves.values() {
+            index.add_wave(wave);
         }
         index
     }
@@ -164,6 +171,32 @@ impl DesignIndex {
         if let Some(team) = &domain.owner_team {
             remove(&mut self.team_owned, team, &EntityRef::new(EntityKind::Domain, domain.id.as_str()));
         }
+    }
+
+    pub fn add_wave(&mut self, wave: &Wave) {
+        for product in &wave.products {
+            insert(&mut self.product_waves, product.clone(), (wave.number, wave.id.clone()));
+        }
+        for domain in &wave.domains {
+            insert(&mut self.domain_waves, domain.clone(), (wave.number, wave.id.clone()));
+        }
+    }
+
+    pub fn remove_wave(&mut self, wave: &Wave) {
+        let entry = (wave.number, wave.id.clone());
+        for product in &wave.products {
+            remove(&mut self.product_waves, product, &entry);
+        }
+        for domain in &wave.domains {
+            remove(&mut self.domain_waves, domain, &entry);
+        }
+    }
+
+    /// The wave a product goes live in: the earliest wave naming it, else the earliest wave taking its domain.
+    pub fn wave_of(&self, product: &DataProduct) -> Option<&(u32, Id)> {
+        self.product_waves.get(&product.id).and_then(|waves| waves.first()).or_else(|| {
+            product.domain.as_ref().and_then(|domain| self.domain_waves.get(domain)).and_then(|waves| waves.first())
+        })
     }
 
     /// The products publishing a contract.

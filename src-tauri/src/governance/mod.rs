@@ -174,7 +174,8 @@ pub(crate) fn domain_of<'a>(mesh: &'a Mesh, index: &'a DesignIndex, subject: &En
         EntityKind::Team => index.team_owned.get(id).and_then(|owned| {
             owned.iter().find(|entity| entity.kind == EntityKind::Domain).map(|domain| domain.id.as_str())
         }),
-        EntityKind::Settings | EntityKind::Position => None,
+        EntityKind::Assessment => mesh.assessments.get_key_value(id).map(|(id, _)| id.as_str()),
+        EntityKind::Settings | EntityKind::Position | EntityKind::Wave | EntityKind::Canvas | EntityKind::Note => None,
     }
 }
 
@@ -194,6 +195,21 @@ pub fn check(mesh: &Mesh, options: &CheckOptions) -> Report {
     findings.extend(cycles);
     // Freeing the graph's many small allocations is work too; it need not hold up the report.
     rayon::join(|| report(mesh, &options.today, findings), || drop(graph)).0
+}
+
+/// The rollout findings (MW-ROL-001) of a design at their default severities: the wave-order problems of its
+/// stored plan, for `meshwright plan` and the studio's plan view.
+pub fn rollout_findings(mesh: &Mesh) -> Vec<Finding> {
+    let index = DesignIndex::build(mesh);
+    let parameters = rules::RuleParameters::default();
+    let context = RuleContext { mesh, index: &index, parameters: &parameters, today: "" };
+    let mut findings = Vec::new();
+    for product in mesh.products.values() {
+        let mut sink = rules::FindingSink::new(EntityRef::new(EntityKind::Product, product.id.as_str()), &mut findings);
+        rules::rollout_product(&context, product, &mut sink);
+    }
+    findings::sort_findings(&mut findings);
+    findings
 }
 
 /// Sorts findings and scores them into a report. Each subject's findings arrive sorted and the subjects in

@@ -105,7 +105,7 @@ impl MeshGraph {
             Entity::SourceSystem(system) => self.upsert_source_system(system),
             Entity::Consumer(consumer) => self.upsert_consumer(consumer),
             // Canvas positions are not part of the graph.
-            Entity::Position(..) => {}
+            Entity::Position(..) | Entity::Assessment(_) | Entity::Wave(_) | Entity::Canvas(_) | Entity::Note(_) => {}
         }
     }
 
@@ -119,7 +119,11 @@ impl MeshGraph {
             EntityKind::Contract => self.remove_contract(key),
             EntityKind::SourceSystem => drop(self.remove_source_system(key)),
             EntityKind::Consumer => drop(self.remove_consumer(key)),
-            EntityKind::Position => {}
+            EntityKind::Position
+            | EntityKind::Assessment
+            | EntityKind::Wave
+            | EntityKind::Canvas
+            | EntityKind::Note => {}
         }
     }
 

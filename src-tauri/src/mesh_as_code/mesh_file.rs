@@ -1,7 +1,11 @@
 //! `mesh.yaml`: everything about a design that is not a product or a contract (domains, teams, source systems,
-//! consumers, canvas layout, and the settings later areas add), in a fixed key order.
+//! consumers, canvas layout, the rollout plan, canvas free text and sticky notes, and the settings later areas
+//! add), in a fixed key order.
 
-use crate::model::{Consumer, Domain, Extra, Id, Mesh, MeshSettings, Position, SourceSystem, Team};
+use crate::model::{
+    Consumer, Domain, DomainAssessment, Extra, Id, Mesh, MeshSettings, Position, ProductCanvas, RolloutSettings,
+    SourceSystem, StickyNote, Team, Wave,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -25,9 +29,36 @@ pub(super) struct MeshFile {
     pub consumers: Vec<Consumer>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub layout: BTreeMap<Id, Position>,
+    /// The rollout plan: its settings, the domains' assessments and the waves.
+    #[serde(default, skip_serializing_if = "RolloutFile::is_empty")]
+    pub rollout: RolloutFile,
+    /// Data Product Canvas free text, by product.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub canvases: Vec<ProductCanvas>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<StickyNote>,
     /// Settings of later areas (policies, rollout plan, …), kept verbatim.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// mesh.yaml's `rollout` key.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct RolloutFile {
+    #[serde(flatten)]
+    pub settings: RolloutSettings,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assessments: Vec<DomainAssessment>,
+    /// In wave order (number, then id).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waves: Vec<Wave>,
+}
+
+impl RolloutFile {
+    fn is_empty(&self) -> bool {
+        self.settings.is_empty() && self.assessments.is_empty() && self.waves.is_empty()
+    }
 }
 
 impl MeshFile {
@@ -41,13 +72,29 @@ impl MeshFile {
             source_systems: mesh.source_systems.values().cloned().collect(),
             consumers: mesh.consumers.values().cloned().collect(),
             layout: mesh.layout.clone(),
+            rollout: RolloutFile {
+                settings: mesh.settings.rollout.clone(),
+                assessments: mesh.assessments.values().cloned().collect(),
+                waves: {
+                    let mut waves: Vec<Wave> = mesh.waves.values().cloned().collect();
+                    waves.sort_by(|left, right| (left.number, &left.id).cmp(&(right.number, &right.id)));
+                    waves
+                },
+            },
+            canvases: mesh.canvases.values().cloned().collect(),
+            notes: mesh.notes.values().cloned().collect(),
             extra: mesh.settings.extra.clone(),
         }
     }
 
     /// Moves the file's contents into `mesh`, reporting the first id defined twice.
     pub fn into_mesh(self, mesh: &mut Mesh) -> Result<(), (&'static str, Id)> {
-        mesh.settings = MeshSettings { name: self.name, description: self.description, extra: self.extra };
+        mesh.settings = MeshSettings {
+            name: self.name,
+            description: self.description,
+            rollout: self.rollout.settings,
+            extra: self.extra,
+        };
         for domain in self.domains {
             if let Some(previous) = mesh.domains.insert(domain.id.clone(), domain) {
                 return Err(("domain", previous.id));
@@ -69,6 +116,26 @@ impl MeshFile {
             }
         }
         mesh.layout = self.layout;
+        for assessment in self.rollout.assessments {
+            if let Some(previous) = mesh.assessments.insert(assessment.domain.clone(), assessment) {
+                return Err(("assessment", previous.domain));
+            }
+        }
+        for wave in self.rollout.waves {
+            if let Some(previous) = mesh.waves.insert(wave.id.clone(), wave) {
+                return Err(("wave", previous.id));
+            }
+        }
+        for canvas in self.canvases {
+            if let Some(previous) = mesh.canvases.insert(canvas.product.clone(), canvas) {
+                return Err(("canvas", previous.product));
+            }
+        }
+        for note in self.notes {
+            if let Some(previous) = mesh.notes.insert(note.id.clone(), note) {
+                return Err(("note", previous.id));
+            }
+        }
         Ok(())
     }
 }

@@ -1,7 +1,7 @@
 //! Mesh as code: a whole design as a folder of text files for git. `mesh.yaml` holds domains, teams, source
-//! systems, consumers, layout and settings; `products/<id>.odps.yaml` holds one product each (ODPS v1.0.0) and
-//! `contracts/<id>.odcs.yaml` one contract each (ODCS v3.2.0). Output is deterministic: the same design always
-//! gives the same bytes, so a git diff shows only real changes.
+//! systems, consumers, layout, the rollout plan, canvas text, sticky notes and settings; `products/<id>.odps.yaml`
+//! holds one product each (ODPS v1.0.0) and `contracts/<id>.odcs.yaml` one contract each (ODCS v3.2.0). Output is
+//! deterministic: the same design always gives the same bytes, so a git diff shows only real changes.
 //!
 //! A folder without `mesh.yaml`, as other tools and teams write them, is read as a design too: domains come from
 //! the documents' `domain` fields, teams from `ownerTeam`, and dependencies from the input ports' contract ids.
@@ -278,6 +278,22 @@ impl DesignReader {
                     self.mesh.contracts.insert(id, contract);
                 }
                 self.mesh.layout.extend(mesh.layout);
+                for (id, assessment) in mesh.assessments {
+                    self.note_origin("assessment", &id, path)?;
+                    self.mesh.assessments.insert(id, assessment);
+                }
+                for (id, wave) in mesh.waves {
+                    self.note_origin("wave", &id, path)?;
+                    self.mesh.waves.insert(id, wave);
+                }
+                for (id, canvas) in mesh.canvases {
+                    self.note_origin("canvas", &id, path)?;
+                    self.mesh.canvases.insert(id, canvas);
+                }
+                for (id, note) in mesh.notes {
+                    self.note_origin("note", &id, path)?;
+                    self.mesh.notes.insert(id, note);
+                }
             }
         }
         Ok(())

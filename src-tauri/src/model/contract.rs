@@ -202,6 +202,25 @@ pub struct SchemaProperty {
     pub extra: Extra,
 }
 
+impl SchemaObject {
+    /// An object (table, topic, document) with a name and nothing else yet.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            logical_type: Some("object".to_owned()),
+            physical_type: None,
+            physical_name: None,
+            business_name: None,
+            description: None,
+            tags: Vec::new(),
+            properties: Vec::new(),
+            quality: Vec::new(),
+            custom_properties: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
 impl SchemaProperty {
     /// A property with a name and a logical type and nothing else.
     pub fn new(name: impl Into<String>, logical_type: impl Into<String>) -> Self {

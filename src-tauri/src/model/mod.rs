@@ -3,11 +3,14 @@
 //! A design may be incomplete or inconsistent while it is drafted (a port without a contract, an input bound to
 //! a contract that does not exist yet). The model holds such a design as it is; governance reports the problems.
 
+mod canvas;
 mod contract;
 mod id;
 mod organisation;
 mod product;
+mod rollout;
 
+pub use canvas::{CanvasBlock, ProductCanvas, StickyNote};
 pub use contract::{
     Contract, ContractDescription, CustomProperty, QualityRule, SchemaObject, SchemaProperty, Server, SlaProperty,
     SupportChannel,
@@ -15,6 +18,7 @@ pub use contract::{
 pub use id::{Id, IdError, MAX_ID_LEN};
 pub use organisation::{Consumer, Domain, SourceSystem, Team, TeamMember};
 pub use product::{Archetype, Binding, DataProduct, InputPort, OutputPort, ProductDescription};
+pub use rollout::{DomainAssessment, ReadinessAnswer, RolloutSettings, Wave};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -95,6 +99,10 @@ pub struct MeshSettings {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The rollout plan's settings (capacity per wave, lighthouse, start date).
+    #[serde(default, skip_serializing_if = "RolloutSettings::is_empty")]
+    #[ts(as = "Option<RolloutSettings>", optional)]
+    pub rollout: RolloutSettings,
     #[serde(flatten)]
     #[ts(skip)]
     pub extra: Extra,
@@ -102,7 +110,12 @@ pub struct MeshSettings {
 
 impl Default for MeshSettings {
     fn default() -> Self {
-        Self { name: "Untitled mesh".to_owned(), description: None, extra: Extra::new() }
+        Self {
+            name: "Untitled mesh".to_owned(),
+            description: None,
+            rollout: RolloutSettings::default(),
+            extra: Extra::new(),
+        }
     }
 }
 
@@ -119,6 +132,14 @@ pub struct Mesh {
     pub consumers: BTreeMap<Id, Consumer>,
     /// Canvas positions by node id (product, source system, consumer or domain).
     pub layout: BTreeMap<Id, Position>,
+    /// Readiness answers and business value, by domain id.
+    pub assessments: BTreeMap<Id, DomainAssessment>,
+    /// Rollout waves, by id.
+    pub waves: BTreeMap<Id, Wave>,
+    /// Data Product Canvas free text, by product id.
+    pub canvases: BTreeMap<Id, ProductCanvas>,
+    /// Sticky notes, by id.
+    pub notes: BTreeMap<Id, StickyNote>,
 }
 
 /// The kinds of entity a design stores; each is one row in the document and one unit of undo.
@@ -133,10 +154,14 @@ pub enum EntityKind {
     SourceSystem,
     Consumer,
     Position,
+    Assessment,
+    Wave,
+    Canvas,
+    Note,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 8] = [
+    pub const ALL: [EntityKind; 12] = [
         Self::Settings,
         Self::Domain,
         Self::Team,
@@ -145,6 +170,10 @@ impl EntityKind {
         Self::SourceSystem,
         Self::Consumer,
         Self::Position,
+        Self::Assessment,
+        Self::Wave,
+        Self::Canvas,
+        Self::Note,
     ];
 
     /// The stable spelling used in the document and in messages.
@@ -158,6 +187,10 @@ impl EntityKind {
             Self::SourceSystem => "sourceSystem",
             Self::Consumer => "consumer",
             Self::Position => "position",
+            Self::Assessment => "assessment",
+            Self::Wave => "wave",
+            Self::Canvas => "canvas",
+            Self::Note => "note",
         }
     }
 
@@ -186,6 +219,10 @@ pub enum Entity {
     SourceSystem(SourceSystem),
     Consumer(Consumer),
     Position(Id, Position),
+    Assessment(DomainAssessment),
+    Wave(Wave),
+    Canvas(ProductCanvas),
+    Note(StickyNote),
 }
 
 impl Entity {
@@ -199,6 +236,10 @@ impl Entity {
             Self::SourceSystem(_) => EntityKind::SourceSystem,
             Self::Consumer(_) => EntityKind::Consumer,
             Self::Position(..) => EntityKind::Position,
+            Self::Assessment(_) => EntityKind::Assessment,
+            Self::Wave(_) => EntityKind::Wave,
+            Self::Canvas(_) => EntityKind::Canvas,
+            Self::Note(_) => EntityKind::Note,
         }
     }
 
@@ -213,6 +254,10 @@ impl Entity {
             Self::SourceSystem(entity) => entity.id.as_str(),
             Self::Consumer(entity) => entity.id.as_str(),
             Self::Position(id, _) => id.as_str(),
+            Self::Assessment(entity) => entity.domain.as_str(),
+            Self::Wave(entity) => entity.id.as_str(),
+            Self::Canvas(entity) => entity.product.as_str(),
+            Self::Note(entity) => entity.id.as_str(),
         }
     }
 
@@ -227,6 +272,10 @@ impl Entity {
             Self::SourceSystem(entity) => serde_json::to_string(entity),
             Self::Consumer(entity) => serde_json::to_string(entity),
             Self::Position(_, position) => serde_json::to_string(position),
+            Self::Assessment(entity) => serde_json::to_string(entity),
+            Self::Wave(entity) => serde_json::to_string(entity),
+            Self::Canvas(entity) => serde_json::to_string(entity),
+            Self::Note(entity) => serde_json::to_string(entity),
         }
     }
 
@@ -249,6 +298,10 @@ impl Entity {
                 let id = Id::new(key).map_err(|source| EntityDecodeError::Key { kind, source })?;
                 Self::Position(id, serde_json::from_str(body).map_err(decode_error)?)
             }
+            EntityKind::Assessment => Self::Assessment(serde_json::from_str(body).map_err(decode_error)?),
+            EntityKind::Wave => Self::Wave(serde_json::from_str(body).map_err(decode_error)?),
+            EntityKind::Canvas => Self::Canvas(serde_json::from_str(body).map_err(decode_error)?),
+            EntityKind::Note => Self::Note(serde_json::from_str(body).map_err(decode_error)?),
         })
     }
 }
@@ -279,6 +332,10 @@ impl Mesh {
             Entity::SourceSystem(system) => drop(self.source_systems.insert(system.id.clone(), system)),
             Entity::Consumer(consumer) => drop(self.consumers.insert(consumer.id.clone(), consumer)),
             Entity::Position(id, position) => drop(self.layout.insert(id, position)),
+            Entity::Assessment(entity) => drop(self.assessments.insert(entity.domain.clone(), entity)),
+            Entity::Wave(entity) => drop(self.waves.insert(entity.id.clone(), entity)),
+            Entity::Canvas(entity) => drop(self.canvases.insert(entity.product.clone(), entity)),
+            Entity::Note(entity) => drop(self.notes.insert(entity.id.clone(), entity)),
         }
     }
 
@@ -293,6 +350,10 @@ impl Mesh {
             EntityKind::SourceSystem => drop(self.source_systems.remove(key)),
             EntityKind::Consumer => drop(self.consumers.remove(key)),
             EntityKind::Position => drop(self.layout.remove(key)),
+            EntityKind::Assessment => drop(self.assessments.remove(key)),
+            EntityKind::Wave => drop(self.waves.remove(key)),
+            EntityKind::Canvas => drop(self.canvases.remove(key)),
+            EntityKind::Note => drop(self.notes.remove(key)),
         }
     }
 
@@ -309,6 +370,10 @@ impl Mesh {
             EntityKind::Position => {
                 self.layout.get_key_value(key).map(|(id, position)| Entity::Position(id.clone(), *position))
             }
+            EntityKind::Assessment => self.assessments.get(key).cloned().map(Entity::Assessment),
+            EntityKind::Wave => self.waves.get(key).cloned().map(Entity::Wave),
+            EntityKind::Canvas => self.canvases.get(key).cloned().map(Entity::Canvas),
+            EntityKind::Note => self.notes.get(key).cloned().map(Entity::Note),
         }
     }
 
@@ -322,6 +387,28 @@ impl Mesh {
             .chain(self.source_systems.values().cloned().map(Entity::SourceSystem))
             .chain(self.consumers.values().cloned().map(Entity::Consumer))
             .chain(self.layout.iter().map(|(id, position)| Entity::Position(id.clone(), *position)))
+            .chain(self.assessments.values().cloned().map(Entity::Assessment))
+            .chain(self.waves.values().cloned().map(Entity::Wave))
+            .chain(self.canvases.values().cloned().map(Entity::Canvas))
+            .chain(self.notes.values().cloned().map(Entity::Note))
+    }
+
+    /// Whether the design holds an entity of this kind and key.
+    pub fn contains(&self, kind: EntityKind, key: &str) -> bool {
+        match kind {
+            EntityKind::Settings => true,
+            EntityKind::Domain => self.domains.contains_key(key),
+            EntityKind::Team => self.teams.contains_key(key),
+            EntityKind::Product => self.products.contains_key(key),
+            EntityKind::Contract => self.contracts.contains_key(key),
+            EntityKind::SourceSystem => self.source_systems.contains_key(key),
+            EntityKind::Consumer => self.consumers.contains_key(key),
+            EntityKind::Position => self.layout.contains_key(key),
+            EntityKind::Assessment => self.assessments.contains_key(key),
+            EntityKind::Wave => self.waves.contains_key(key),
+            EntityKind::Canvas => self.canvases.contains_key(key),
+            EntityKind::Note => self.notes.contains_key(key),
+        }
     }
 
     /// Every dependency edge of the design: product input ports and consumer inputs, with who consumes.

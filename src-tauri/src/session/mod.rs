@@ -13,7 +13,8 @@ use crate::store::{AppliedEdit, ChangedEntity, Store};
 use std::path::{Path, PathBuf};
 pub use transport::{
     Change, CheckReport, DesignChanged, DesignView, EntityValue, ExportFormat, ExportProgress, ExportReport,
-    MenuAction, MeshDocument, NodePosition, RecentFile, SaveFileOptions, YamlProblem, YamlResult,
+    MenuAction, MeshDocument, NodePosition, RecentFile, SaveFileOptions, SnapshotSummary, WaveFilter, YamlProblem,
+    YamlResult,
 };
 
 /// One open design.
@@ -50,6 +51,13 @@ impl Session {
     pub fn import(folder: &Path, path: &Path) -> Result<Self, Error> {
         let mesh = crate::mesh_as_code::read_folder(folder)?;
         let store = Store::create(path, &mesh, true)?;
+        Ok(Self::with(store, mesh))
+    }
+
+    /// Creates a new design at `path` (which must not exist) from the pilot-exercise template and opens it.
+    pub fn create_pilot_exercise(path: &Path, name: &str) -> Result<Self, Error> {
+        let mesh = crate::pilot::pilot_exercise(name)?;
+        let store = Store::create(path, &mesh, false)?;
         Ok(Self::with(store, mesh))
     }
 
@@ -269,18 +277,129 @@ impl Session {
         Ok(ExportReport { path: path.display().to_string(), files, bytes })
     }
 
-    fn exists(&self, kind: EntityKind, id: &str) -> bool {
-        let mesh = self.mesh();
-        match kind {
-            EntityKind::Settings => true,
-            EntityKind::Domain => mesh.domains.contains_key(id),
-            EntityKind::Team => mesh.teams.contains_key(id),
-            EntityKind::Product => mesh.products.contains_key(id),
-            EntityKind::Contract => mesh.contracts.contains_key(id),
-            EntityKind::SourceSystem => mesh.source_systems.contains_key(id),
-            EntityKind::Consumer => mesh.consumers.contains_key(id),
-            EntityKind::Position => mesh.layout.contains_key(id),
+    /// The readiness questionnaire (the same for every domain).
+    pub fn rollout_questions() -> Vec<crate::plan::Question> {
+        crate::plan::QUESTIONS.to_vec()
+    }
+
+    /// Readiness, verdict, lighthouse ranking, the stored waves, the proposal and the critical path. `capacity`
+    /// overrides the design's capacity per wave for the proposal.
+    pub fn rollout_plan(&self, capacity: Option<u32>) -> crate::plan::RolloutPlan {
+        crate::plan::plan(self.mesh(), crate::plan::PlanOptions { capacity })
+    }
+
+    /// Replaces the stored waves with the automatic proposal, as one undoable edit. With `weeks_per_wave` and a
+    /// plan start date in the design, the waves get start and live dates.
+    pub fn rollout_apply_proposal(
+        &mut self,
+        capacity: Option<u32>,
+        weeks_per_wave: Option<u32>,
+    ) -> Result<DesignChanged, Error> {
+        let plan = self.rollout_plan(capacity);
+        let start = self.mesh().settings.rollout.start.clone();
+        let waves = crate::plan::proposal_as_waves(&plan.proposal, start.as_deref(), weeks_per_wave)?;
+        let removals: Vec<(EntityKind, String)> = self
+            .mesh()
+            .waves
+            .keys()
+            .filter(|id| !waves.iter().any(|wave| &wave.id == *id))
+            .map(|id| (EntityKind::Wave, id.to_string()))
+            .collect();
+        let puts: Vec<Entity> = waves.into_iter().map(Entity::Wave).collect();
+        self.edit(&format!("Apply the proposed plan ({} waves)", puts.len()), &puts, &removals)
+    }
+
+    /// What is in the mesh once wave `wave` has gone live.
+    pub fn rollout_as_of_wave(&self, wave: u32) -> WaveFilter {
+        let filtered = crate::plan::as_of_wave(self.mesh(), wave);
+        WaveFilter {
+            wave,
+            products: filtered.products.into_keys().collect(),
+            contracts: filtered.contracts.into_keys().collect(),
+            consumers: filtered.consumers.into_keys().collect(),
         }
+    }
+
+    /// The plan as Markdown, CSV, JSON or text, for the studio to save.
+    pub fn rollout_export(&self, format: crate::plan::PlanFormat, capacity: Option<u32>) -> String {
+        crate::plan::render(&self.rollout_plan(capacity), self.mesh(), format)
+    }
+
+    /// The seed metrics, with the live check's findings for the compliance rate.
+    pub fn metrics(&self) -> crate::metrics::Metrics {
+        crate::metrics::measure_with(self.mesh(), &self.check.report())
+    }
+
+    /// A product's Data Product Canvas: the model's facts and the stored free text, block by block.
+    pub fn canvas_view(&self, product: &str) -> Result<crate::canvas::CanvasView, Error> {
+        Ok(crate::canvas::view(self.mesh(), product)?)
+    }
+
+    /// The printable HTML page of a product's canvas.
+    pub fn canvas_html(&self, product: &str, paper: crate::canvas::Paper) -> Result<String, Error> {
+        Ok(crate::canvas::html(self.mesh(), product, paper)?)
+    }
+
+    /// Freezes the design under `name` inside the file.
+    pub fn snapshot_create(&mut self, name: &str) -> Result<SnapshotSummary, Error> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::Usage("A snapshot needs a name.".to_owned()));
+        }
+        Ok(self.store.snapshot_create(name)?.into())
+    }
+
+    /// The snapshots in the file, oldest first.
+    pub fn snapshot_list(&self) -> Result<Vec<SnapshotSummary>, Error> {
+        Ok(self.store.snapshots()?.into_iter().map(Into::into).collect())
+    }
+
+    /// Deletes a snapshot (not undoable: snapshots are outside the edit journal).
+    pub fn snapshot_delete(&mut self, name: &str) -> Result<(), Error> {
+        Ok(self.store.snapshot_delete(name)?)
+    }
+
+    /// Compares two states of the design: a snapshot by name, or the current design for `None`.
+    pub fn snapshot_compare(
+        &self,
+        from: Option<&str>,
+        to: Option<&str>,
+    ) -> Result<crate::design_diff::DesignDiff, Error> {
+        let side = |name: Option<&str>| -> Result<(Mesh, String), Error> {
+            match name {
+                None => Ok((self.mesh().clone(), "current design".to_owned())),
+                Some(name) => Ok((self.store.snapshot_load(name)?, format!("snapshot {name}"))),
+            }
+        };
+        let (old, from) = side(from)?;
+        let (new, to) = side(to)?;
+        Ok(crate::design_diff::compare_designs(&old, &new, from, to))
+    }
+
+    /// Compares the current design with another design file or mesh-as-code folder.
+    pub fn compare_with(&self, other: &Path) -> Result<crate::design_diff::DesignDiff, Error> {
+        let theirs = crate::design::load(other)?;
+        Ok(crate::design_diff::compare_designs(self.mesh(), &theirs, "current design", other.display().to_string()))
+    }
+
+    /// Brings the design back to a snapshot as one edit, which undo reverts.
+    pub fn snapshot_restore(&mut self, name: &str) -> Result<DesignChanged, Error> {
+        let target = self.store.snapshot_load(name)?;
+        let current = self.mesh();
+        let puts: Vec<Entity> = target
+            .entities()
+            .filter(|entity| current.get(entity.kind(), entity.key()).as_ref() != Some(entity))
+            .collect();
+        let removals: Vec<(EntityKind, String)> = current
+            .entities()
+            .filter(|entity| !target.contains(entity.kind(), entity.key()))
+            .map(|entity| (entity.kind(), entity.key().to_owned()))
+            .collect();
+        self.edit(&format!("Restore snapshot {name}"), &puts, &removals)
+    }
+
+    fn exists(&self, kind: EntityKind, id: &str) -> bool {
+        self.mesh().contains(kind, id)
     }
 
     fn edit(

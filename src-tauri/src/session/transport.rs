@@ -4,7 +4,8 @@
 pub use crate::export::ExportFormat;
 use crate::governance::Finding;
 use crate::model::{
-    Consumer, Contract, DataProduct, Domain, EntityKind, Id, Mesh, MeshSettings, Position, SourceSystem, Team,
+    Consumer, Contract, DataProduct, Domain, DomainAssessment, EntityKind, Id, Mesh, MeshSettings, Position,
+    ProductCanvas, SourceSystem, StickyNote, Team, Wave,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -24,6 +25,14 @@ pub struct MeshDocument {
     /// Canvas positions by node id.
     #[ts(type = "Record<string, Position>")]
     pub layout: std::collections::BTreeMap<Id, Position>,
+    /// Readiness answers and business value, one per assessed domain.
+    pub assessments: Vec<DomainAssessment>,
+    /// Rollout waves, in wave order.
+    pub waves: Vec<Wave>,
+    /// Data Product Canvas free text, one per product that has a canvas.
+    pub canvases: Vec<ProductCanvas>,
+    /// Sticky notes.
+    pub notes: Vec<StickyNote>,
 }
 
 impl MeshDocument {
@@ -38,8 +47,42 @@ impl MeshDocument {
             source_systems: mesh.source_systems.values().cloned().collect(),
             consumers: mesh.consumers.values().cloned().collect(),
             layout: mesh.layout.clone(),
+            assessments: mesh.assessments.values().cloned().collect(),
+            waves: {
+                let mut waves: Vec<Wave> = mesh.waves.values().cloned().collect();
+                waves.sort_by(|left, right| (left.number, &left.id).cmp(&(right.number, &right.id)));
+                waves
+            },
+            canvases: mesh.canvases.values().cloned().collect(),
+            notes: mesh.notes.values().cloned().collect(),
         }
     }
+}
+
+/// A snapshot kept inside the design file.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SnapshotSummary {
+    pub name: String,
+    /// When it was taken, `YYYY-MM-DDThh:mm:ss.sssZ` (UTC).
+    pub created_at: String,
+    pub entities: i64,
+}
+
+impl From<crate::store::SnapshotInfo> for SnapshotSummary {
+    fn from(info: crate::store::SnapshotInfo) -> Self {
+        Self { name: info.name, created_at: info.created_at, entities: info.entities }
+    }
+}
+
+/// What is in the mesh once a wave has gone live: the ids the studio shows, everything else dimmed or hidden.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WaveFilter {
+    pub wave: u32,
+    pub products: Vec<Id>,
+    pub contracts: Vec<Id>,
+    pub consumers: Vec<Id>,
 }
 
 /// One entity to store: its kind, its id, and its JSON as in [`MeshDocument`] (`{x, y}` for a position).

@@ -63,6 +63,18 @@ impl Store {
             .map_err(|source| StoreError::sqlite("list the snapshots of", &self.path, source))
     }
 
+    /// Deletes a snapshot.
+    pub fn snapshot_delete(&mut self, name: &str) -> Result<()> {
+        let deleted = self
+            .connection
+            .execute("DELETE FROM snapshot WHERE name = ?1", [name])
+            .map_err(|source| StoreError::sqlite("delete a snapshot of", &self.path, source))?;
+        if deleted == 0 {
+            return Err(StoreError::SnapshotNotFound { path: self.path.clone(), name: name.to_owned() });
+        }
+        Ok(())
+    }
+
     /// Reads the design as it was when the snapshot was taken.
     pub fn snapshot_load(&self, name: &str) -> Result<Mesh> {
         let sqlite_error = |source| StoreError::sqlite("read a snapshot of", &self.path, source);

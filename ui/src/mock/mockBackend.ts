@@ -55,6 +55,10 @@ export function emptyMesh(name: string): MeshDocument {
     sourceSystems: [],
     consumers: [],
     layout: {},
+    assessments: [],
+    waves: [],
+    canvases: [],
+    notes: [],
   };
 }
 

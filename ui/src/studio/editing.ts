@@ -1,7 +1,7 @@
 // Pure edit builders: from the design and what the user did on the canvas to the entity values one backend call
 // stores. Nothing here talks to the backend, so each is easy to test.
 import type { Consumer, DataProduct, Domain, MeshDocument, Position, SourceSystem, Team } from '../ipc/model';
-import type { EntityKind, EntityRef, EntityValue } from '../ipc/types';
+import type { EntityRef, EntityValue } from '../ipc/types';
 import { allIds, contractOwners, uniqueId, uniqueInputPortName } from '../ipc/meshIndex';
 import type { DependencyEdgeData } from '../canvas/graph';
 
@@ -167,7 +167,10 @@ export function pasteEdit(mesh: MeshDocument, clipboard: readonly EntityValue[])
   return values;
 }
 
-const NEW_NAMES: Record<Exclude<EntityKind, 'settings' | 'position' | 'contract'>, string> = {
+/** The kinds the toolbar's "+" buttons create; rollout and workshop entities have their own editors. */
+type Creatable = 'domain' | 'team' | 'product' | 'sourceSystem' | 'consumer';
+
+const NEW_NAMES: Record<Creatable, string> = {
   domain: 'New domain',
   team: 'New team',
   product: 'New product',

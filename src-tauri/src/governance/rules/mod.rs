@@ -11,8 +11,10 @@ mod lifecycle;
 mod organisation;
 mod ownership;
 mod privacy;
+mod rollout;
 
 pub(crate) use graph::cycle_findings;
+pub(crate) use rollout::product as rollout_product;
 
 use super::findings::{EntityRef, Finding, Severity};
 use super::index::DesignIndex;
@@ -34,6 +36,7 @@ pub enum RuleFamily {
     Graph,
     Interoperability,
     Organisation,
+    Rollout,
     Governance,
 }
 
@@ -48,6 +51,7 @@ impl RuleFamily {
             Self::Graph => "graph",
             Self::Interoperability => "interoperability",
             Self::Organisation => "organisation",
+            Self::Rollout => "rollout",
             Self::Governance => "governance",
         }
     }
@@ -118,6 +122,7 @@ pub fn catalogue() -> Vec<&'static RuleInfo> {
         .chain(graph::RULES)
         .chain(interoperability::RULES)
         .chain(organisation::RULES)
+        .chain(rollout::RULES)
         .collect();
     rules.sort_by_key(|rule| rule.id);
     rules.extend(GOVERNANCE_RULES.iter());
@@ -286,6 +291,7 @@ pub(crate) fn check_subject(context: &RuleContext<'_>, subject: &EntityRef, find
                 lifecycle::product(context, product, &mut sink);
                 graph::product(context, product, &mut sink);
                 interoperability::product(context, product, &mut sink);
+                rollout::product(context, product, &mut sink);
             }
         }
         EntityKind::Contract => {
@@ -325,7 +331,12 @@ pub(crate) fn check_subject(context: &RuleContext<'_>, subject: &EntityRef, find
                 interoperability::identifier(context, EntityKind::SourceSystem, system.id.as_str(), &mut sink);
             }
         }
-        EntityKind::Settings | EntityKind::Position => {}
+        EntityKind::Settings
+        | EntityKind::Position
+        | EntityKind::Assessment
+        | EntityKind::Wave
+        | EntityKind::Canvas
+        | EntityKind::Note => {}
     }
 }
 
