@@ -21,6 +21,14 @@ pub enum Error {
     Graph(#[from] crate::graph::GraphError),
     #[error(transparent)]
     Standards(#[from] crate::standards::StandardsError),
+    #[error(transparent)]
+    Picture(#[from] crate::picture::PictureError),
+    #[error(transparent)]
+    Catalog(#[from] crate::catalog::CatalogError),
+    #[error(transparent)]
+    Artefacts(#[from] crate::artefacts::ArtefactError),
+    #[error(transparent)]
+    Publish(#[from] crate::publish::PublishError),
     #[error("cannot {action} {}: {source}", path.display())]
     Io { action: &'static str, path: std::path::PathBuf, source: std::io::Error },
     #[error("{0}")]
@@ -43,6 +51,8 @@ pub enum ErrorCode {
     InvalidDocument,
     InvalidId,
     InvalidArgument,
+    /// A git working tree has uncommitted changes that a publish would mix with the design.
+    UncommittedChanges,
     Io,
     Internal,
 }
@@ -86,6 +96,28 @@ impl Error {
                 crate::standards::StandardsError::Write { .. } => ErrorCode::Internal,
                 _ => ErrorCode::InvalidDocument,
             },
+            Self::Picture(crate::picture::PictureError::Graph(error)) => Self::Graph(error.clone()).code(),
+            Self::Picture(crate::picture::PictureError::NoFonts) => ErrorCode::NotFound,
+            Self::Picture(crate::picture::PictureError::Render { .. }) => ErrorCode::Internal,
+            Self::Catalog(crate::catalog::CatalogError::Write(error))
+            | Self::Artefacts(crate::artefacts::ArtefactError::Write(error))
+            | Self::Publish(crate::publish::PublishError::Write(error)) => code_of_write(error),
+            Self::Catalog(crate::catalog::CatalogError::Picture(error)) => match error {
+                crate::picture::PictureError::Graph(_) => ErrorCode::NotFound,
+                _ => ErrorCode::Internal,
+            },
+            Self::Catalog(_) | Self::Artefacts(_) => ErrorCode::Internal,
+            Self::Publish(error) => match error {
+                crate::publish::PublishError::GitMissing { .. } => ErrorCode::NotFound,
+                crate::publish::PublishError::NotARepository { .. } => ErrorCode::NotFound,
+                crate::publish::PublishError::Dirty { .. } => ErrorCode::UncommittedChanges,
+                crate::publish::PublishError::BadPath { .. } | crate::publish::PublishError::BadBranch { .. } => {
+                    ErrorCode::InvalidArgument
+                }
+                crate::publish::PublishError::Git { .. } => ErrorCode::Io,
+                crate::publish::PublishError::Write(error) => code_of_write(error),
+                crate::publish::PublishError::Artefacts(_) => ErrorCode::Internal,
+            },
             Self::Internal(_) => ErrorCode::Internal,
             Self::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => ErrorCode::NotFound,
             Self::Io { .. } => ErrorCode::Io,
@@ -95,6 +127,15 @@ impl Error {
     /// The `{code, message}` pair that crosses IPC and `--format json` output.
     pub fn to_json(&self) -> ErrorJson {
         ErrorJson { code: self.code(), message: self.to_string() }
+    }
+}
+
+/// The code of a failure to write a generated file.
+fn code_of_write(error: &CodeError) -> ErrorCode {
+    match error {
+        CodeError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => ErrorCode::NotFound,
+        CodeError::Io { .. } => ErrorCode::Io,
+        _ => ErrorCode::Internal,
     }
 }
 
