@@ -19,6 +19,9 @@ pub(super) struct Grid {
     pub cluster_padding: f64,
     pub cluster_gap: f64,
     pub margin: f64,
+    /// Layers beyond this many are merged proportionally (a dense graph of domains would otherwise become one
+    /// long row); `usize::MAX` keeps every layer.
+    pub max_layers: usize,
 }
 
 /// A rectangle.
@@ -50,7 +53,14 @@ pub(super) fn layered(
     grid: &Grid,
     top: f64,
 ) -> Placement {
-    let layer = layers(node_count, edges);
+    let mut layer = layers(node_count, edges);
+    let natural = layer.iter().copied().max().map_or(0, |max| max + 1);
+    if natural > grid.max_layers.max(1) {
+        let target = grid.max_layers.max(1);
+        for at in &mut layer {
+            *at = *at * target / natural;
+        }
+    }
     let mut cluster_of = vec![0usize; node_count];
     for (index, members) in clusters.iter().enumerate() {
         for &node in members {

@@ -9,6 +9,8 @@ use crate::model::{Archetype, Mesh, Status};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+/// The most links between domains a collapsed picture draws.
+const MAX_DOMAIN_LINKS: usize = 250;
 const FONT: &str = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
 const HEADER: f64 = 96.0;
 const EDGE: &str = "#8c939b";
@@ -26,6 +28,7 @@ pub(super) fn expanded(mesh: &Mesh, diagram: &Diagram, links: bool) -> String {
         cluster_padding: 14.0,
         cluster_gap: 22.0,
         margin: 24.0,
+        max_layers: usize::MAX,
     };
     let clusters: Vec<Vec<usize>> = diagram.clusters.iter().map(|cluster| cluster.nodes.clone()).collect();
     let edges: Vec<(usize, usize)> = diagram.edges.iter().map(|edge| (edge.from, edge.to)).collect();
@@ -135,11 +138,13 @@ pub(super) fn collapsed(mesh: &Mesh, diagram: &Diagram, links: bool) -> String {
         layer_gap: 110.0,
         column_gap: 20.0,
         row_gap: 18.0,
-        max_rows: 10,
+        max_rows: 14,
         cluster_header: 0.0,
         cluster_padding: 0.0,
         cluster_gap: 0.0,
         margin: 24.0,
+        // About as many columns as rows: a near-square grid in the order the layering gives.
+        max_layers: ((diagram.clusters.len() as f64).sqrt() * 0.8).ceil() as usize,
     };
     let mut cluster_of = vec![0usize; diagram.nodes.len()];
     for (index, cluster) in diagram.clusters.iter().enumerate() {
@@ -156,12 +161,25 @@ pub(super) fn collapsed(mesh: &Mesh, diagram: &Diagram, links: bool) -> String {
             *counts.entry((from, to)).or_default() += 1;
         }
     }
+    let link_count = counts.len();
+    // A dense design links nearly every pair of domains; only the strongest links are drawn, the rest counted.
+    if counts.len() > MAX_DOMAIN_LINKS {
+        let mut strengths: Vec<usize> = counts.values().copied().collect();
+        strengths.sort_unstable_by(|left, right| right.cmp(left));
+        let bar = strengths.get(MAX_DOMAIN_LINKS).copied().unwrap_or(0);
+        counts.retain(|_, count| *count > bar);
+    }
     let edges: Vec<(usize, usize)> = counts.keys().copied().collect();
     let all: Vec<Vec<usize>> = vec![(0..diagram.clusters.len()).collect()];
     let placement = layered(diagram.clusters.len(), &all, &edges, &grid, HEADER);
     let products = diagram.nodes.iter().filter(|node| node.kind == NodeKind::Product).count();
+    let shown = if counts.len() < link_count {
+        format!(" · the {} strongest of {link_count} links between domains drawn", counts.len())
+    } else {
+        String::new()
+    };
     let subtitle = format!(
-        "{} in {} (collapsed) · {}",
+        "{} in {} (collapsed) · {}{shown}",
         plural(products, "product", "products"),
         plural(diagram.clusters.iter().filter(|cluster| cluster.domain.is_some()).count(), "domain", "domains"),
         plural(diagram.edges.len(), "dependency", "dependencies")
@@ -170,14 +188,14 @@ pub(super) fn collapsed(mesh: &Mesh, diagram: &Diagram, links: bool) -> String {
     let most = counts.values().copied().max().unwrap_or(1).max(1) as f64;
     for (&(from, to), &count) in &counts {
         let (Some(&start), Some(&end)) = (placement.nodes.get(from), placement.nodes.get(to)) else { continue };
-        let width = 1.0 + 5.0 * (count as f64).ln_1p() / most.ln_1p();
+        let width = 0.8 + 2.7 * (count as f64).ln_1p() / most.ln_1p();
         let names = (
             diagram.clusters.get(from).map_or("", |cluster| cluster.name.as_str()),
             diagram.clusters.get(to).map_or("", |cluster| cluster.name.as_str()),
         );
         let _ = writeln!(
             text,
-            r#"<path d="{}" fill="none" stroke="{EDGE}" stroke-width="{width:.2}" stroke-opacity="0.45" marker-end="url(#arrow)"><title>{}</title></path>"#,
+            r#"<path d="{}" fill="none" stroke="{EDGE}" stroke-width="{width:.2}" stroke-opacity="0.4" marker-end="url(#arrow-fixed)"><title>{}</title></path>"#,
             curve(start, end, &grid),
             escape(&format!("{}: {} → {}", plural(count, "dependency", "dependencies"), names.0, names.1))
         );
@@ -326,7 +344,7 @@ fn open(title: &str, subtitle: &str, placement: &Placement, legend: bool) -> Str
     let _ = writeln!(text, "<title>{}</title>", escape(title));
     let _ = writeln!(
         text,
-        r#"<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{EDGE}"/></marker></defs>"#
+        r#"<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{EDGE}"/></marker><marker id="arrow-fixed" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{EDGE}"/></marker></defs>"#
     );
     let _ = writeln!(text, r##"<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>"##);
     let _ = writeln!(
