@@ -9,6 +9,7 @@ mod crash;
 mod governance;
 mod graph;
 mod mesh_as_code;
+mod publishing;
 mod rollout;
 mod session;
 mod standards;

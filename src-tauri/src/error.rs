@@ -25,6 +25,14 @@ pub enum Error {
     Plan(#[from] crate::plan::PlanError),
     #[error(transparent)]
     Canvas(#[from] crate::canvas::CanvasError),
+    #[error(transparent)]
+    Picture(#[from] crate::picture::PictureError),
+    #[error(transparent)]
+    Catalog(#[from] crate::catalog::CatalogError),
+    #[error(transparent)]
+    Artefacts(#[from] crate::artefacts::ArtefactError),
+    #[error(transparent)]
+    Publish(#[from] crate::publish::PublishError),
     #[error("cannot {action} {}: {source}", path.display())]
     Io { action: &'static str, path: std::path::PathBuf, source: std::io::Error },
     #[error("{0}")]
@@ -47,6 +55,8 @@ pub enum ErrorCode {
     InvalidDocument,
     InvalidId,
     InvalidArgument,
+    /// A git working tree has uncommitted changes that a publish would mix with the design.
+    UncommittedChanges,
     Io,
     Internal,
 }
@@ -94,6 +104,28 @@ impl Error {
             Self::Plan(_) => ErrorCode::NotFound,
             Self::Canvas(crate::canvas::CanvasError::UnknownProduct { .. }) => ErrorCode::NotFound,
             Self::Canvas(_) => ErrorCode::Internal,
+            Self::Picture(crate::picture::PictureError::Graph(error)) => Self::Graph(error.clone()).code(),
+            Self::Picture(crate::picture::PictureError::NoFonts) => ErrorCode::NotFound,
+            Self::Picture(crate::picture::PictureError::Render { .. }) => ErrorCode::Internal,
+            Self::Catalog(crate::catalog::CatalogError::Write(error))
+            | Self::Artefacts(crate::artefacts::ArtefactError::Write(error))
+            | Self::Publish(crate::publish::PublishError::Write(error)) => code_of_write(error),
+            Self::Catalog(crate::catalog::CatalogError::Picture(error)) => match error {
+                crate::picture::PictureError::Graph(_) => ErrorCode::NotFound,
+                _ => ErrorCode::Internal,
+            },
+            Self::Catalog(_) | Self::Artefacts(_) => ErrorCode::Internal,
+            Self::Publish(error) => match error {
+                crate::publish::PublishError::GitMissing { .. } => ErrorCode::NotFound,
+                crate::publish::PublishError::NotARepository { .. } => ErrorCode::NotFound,
+                crate::publish::PublishError::Dirty { .. } => ErrorCode::UncommittedChanges,
+                crate::publish::PublishError::BadPath { .. } | crate::publish::PublishError::BadBranch { .. } => {
+                    ErrorCode::InvalidArgument
+                }
+                crate::publish::PublishError::Git { .. } => ErrorCode::Io,
+                crate::publish::PublishError::Write(error) => code_of_write(error),
+                crate::publish::PublishError::Artefacts(_) => ErrorCode::Internal,
+            },
             Self::Internal(_) => ErrorCode::Internal,
             Self::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => ErrorCode::NotFound,
             Self::Io { .. } => ErrorCode::Io,
@@ -103,6 +135,15 @@ impl Error {
     /// The `{code, message}` pair that crosses IPC and `--format json` output.
     pub fn to_json(&self) -> ErrorJson {
         ErrorJson { code: self.code(), message: self.to_string() }
+    }
+}
+
+/// The code of a failure to write a generated file.
+fn code_of_write(error: &CodeError) -> ErrorCode {
+    match error {
+        CodeError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => ErrorCode::NotFound,
+        CodeError::Io { .. } => ErrorCode::Io,
+        _ => ErrorCode::Internal,
     }
 }
 

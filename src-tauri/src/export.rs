@@ -1,6 +1,6 @@
 //! Export formats reachable from `meshwright export`: mesh as code (a folder), the whole design as one JSON
-//! document, and the dependency graph as a Mermaid or DOT diagram. Later areas add the standards' single files
-//! and the HTML catalog here.
+//! document, the dependency graph as a Mermaid or DOT diagram or as an SVG or PNG picture, the standards' single
+//! files, the contract artefacts (JSON Schema, SQL DDL, Markdown) and the HTML catalog.
 
 use crate::error::Error;
 use crate::graph::{MeshGraph, Scope};
@@ -28,6 +28,35 @@ pub enum ExportFormat {
     Odps,
     /// Every contract as a DCS 1.2.1 document, one file each, into the folder --out.
     Dcs,
+    /// A static HTML catalog into the folder --out: an index by domain, a page per domain and product, search.
+    Html,
+    /// The dependency graph as an SVG picture laid out by Meshwright, domains as clusters.
+    Svg,
+    /// The same picture as a PNG image.
+    Png,
+    /// A JSON Schema (draft 2020-12) per contract object, into the folder --out.
+    Jsonschema,
+    /// PostgreSQL DDL per contract (CREATE TABLE, keys, comments), into the folder --out.
+    Sql,
+    /// A Markdown data sheet per contract, into the folder --out.
+    Markdown,
+}
+
+impl ExportFormat {
+    /// Whether `--out` names a folder (true) or a file.
+    pub fn writes_folder(self) -> bool {
+        matches!(
+            self,
+            Self::Mesh
+                | Self::Odcs
+                | Self::Odps
+                | Self::Dcs
+                | Self::Html
+                | Self::Jsonschema
+                | Self::Sql
+                | Self::Markdown
+        )
+    }
 }
 
 /// Options of an export beyond its format.
@@ -41,6 +70,8 @@ pub struct ExportOptions {
     pub odcs_version: crate::standards::odcs::OdcsVersion,
     /// ODPS only: the version to write.
     pub odps_version: crate::standards::odps::OdpsVersion,
+    /// Pictures only: whether domains are drawn as one node each.
+    pub collapse: crate::picture::Collapse,
 }
 
 /// What an export wrote.
@@ -60,10 +91,52 @@ pub fn export_with(
     out: &Path,
     options: &ExportOptions,
 ) -> Result<ExportReport, Error> {
-    if options.around.is_some() && !matches!(format, ExportFormat::Mermaid | ExportFormat::Dot) {
-        return Err(Error::Usage("--around applies to the diagram formats, mermaid and dot".to_owned()));
+    export_reporting(mesh, format, out, options, &|_, _| {})
+}
+
+/// [`export_with`], calling `progress(done, total)` (from any thread) during the long formats: mesh as code, the
+/// catalog and the contract artefacts.
+pub fn export_reporting(
+    mesh: &Mesh,
+    format: ExportFormat,
+    out: &Path,
+    options: &ExportOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<ExportReport, Error> {
+    if options.around.is_some()
+        && !matches!(format, ExportFormat::Mermaid | ExportFormat::Dot | ExportFormat::Svg | ExportFormat::Png)
+    {
+        return Err(Error::Usage("--around applies to the diagram formats: mermaid, dot, svg and png".to_owned()));
     }
     match format {
+        ExportFormat::Svg | ExportFormat::Png => {
+            let picture_options = crate::picture::PictureOptions {
+                around: options.around.clone(),
+                depth: options.depth,
+                collapse: options.collapse,
+                catalog_links: false,
+            };
+            let svg = crate::picture::svg(mesh, &picture_options)?;
+            let bytes =
+                if format == ExportFormat::Svg { svg.into_bytes() } else { crate::picture::png_from_svg(&svg)? };
+            mesh_as_code::write_atomically(out, &bytes)?;
+            Ok(ExportReport::File { bytes: bytes.len() })
+        }
+        ExportFormat::Html => Ok(ExportReport::Folder(crate::catalog::write_catalog(
+            mesh,
+            out,
+            &crate::catalog::CatalogOptions::default(),
+            progress,
+        )?)),
+        ExportFormat::Jsonschema | ExportFormat::Sql | ExportFormat::Markdown => {
+            use crate::artefacts::ArtefactKind;
+            let kind = match format {
+                ExportFormat::Jsonschema => ArtefactKind::JsonSchema,
+                ExportFormat::Sql => ArtefactKind::Sql,
+                _ => ArtefactKind::Markdown,
+            };
+            Ok(ExportReport::Folder(crate::artefacts::write(mesh, kind, out, progress)?))
+        }
         ExportFormat::Mermaid | ExportFormat::Dot => {
             let graph = MeshGraph::build(mesh);
             let scope = match &options.around {
@@ -74,7 +147,7 @@ pub fn export_with(
             mesh_as_code::write_atomically(out, text.as_bytes())?;
             Ok(ExportReport::File { bytes: text.len() })
         }
-        ExportFormat::Mesh => Ok(ExportReport::Folder(mesh_as_code::write_folder(mesh, out)?)),
+        ExportFormat::Mesh => Ok(ExportReport::Folder(mesh_as_code::write_folder_reporting(mesh, out, progress)?)),
         ExportFormat::Odcs | ExportFormat::Odps | ExportFormat::Dcs => {
             use crate::standards::export::{DocumentSet, write_documents};
             let set = match format {

@@ -6,6 +6,7 @@ mod check;
 mod diff;
 mod graph;
 mod plan;
+mod publish;
 mod show;
 mod validate;
 
@@ -87,10 +88,11 @@ enum Command {
         /// The format to write.
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Where to write: a folder for `mesh`, a file for the other formats.
+        /// Where to write: a folder for mesh, odcs, odps, dcs, html, jsonschema, sql and markdown; a file for
+        /// json, mermaid, dot, svg and png.
         #[arg(long)]
         out: PathBuf,
-        /// Diagrams (mermaid, dot) only: draw the neighbourhood of this product, PRODUCT/PORT, contract, source
+        /// Diagrams (mermaid, dot, svg, png) only: draw the neighbourhood of this product, PRODUCT/PORT, contract, source
         /// system or consumer instead of the whole design.
         #[arg(long, value_name = "ID")]
         around: Option<String>,
@@ -106,6 +108,34 @@ enum Command {
         /// Export the mesh as of this wave of the rollout plan.
         #[arg(long, value_name = "N")]
         wave: Option<u32>,
+        /// Pictures (svg, png): draw each domain as one node (auto: above 300 products).
+        #[arg(long, value_enum, default_value = "auto")]
+        collapse: crate::picture::Collapse,
+    },
+    /// Write the design as code plus its contract artefacts into a git working tree and commit them.
+    #[command(
+        after_help = "Refuses (exit 2) when the working tree has uncommitted changes. Writes only under --path; makes no commit when nothing changed."
+    )]
+    Publish {
+        /// The .mesh file or mesh-as-code folder to read.
+        mesh: PathBuf,
+        /// A folder inside the git working tree to publish into.
+        #[arg(long, value_name = "PATH")]
+        repo: PathBuf,
+        /// The branch to commit on: checked out if it exists, created from HEAD if not (default: the current one).
+        #[arg(long, value_name = "NAME")]
+        branch: Option<String>,
+        /// The commit message (default: "Publish DESIGN from Meshwright").
+        #[arg(long, value_name = "TEXT")]
+        message: Option<String>,
+        /// The sub-folder of the working tree to write; nothing outside it is touched.
+        #[arg(long = "path", value_name = "SUBDIR", default_value = crate::publish::DEFAULT_PATH)]
+        sub_folder: String,
+        /// Publish the mesh as code only, without JSON Schema, SQL and Markdown artefacts.
+        #[arg(long)]
+        no_artefacts: bool,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
     },
     /// Ask the dependency graph: impact, lineage, cycles, stats or layers.
     #[command(after_help = "ID is a product, consumer, source system or contract id, or PRODUCT/PORT for an output \
@@ -373,25 +403,38 @@ fn execute(command: Option<Command>, out: &mut dyn Write) -> Result<Outcome, Err
                 ),
             )
         }
-        Command::Export { mesh, format, out: target, around, depth, odcs_version, odps_version, wave } => {
+        Command::Export { mesh, format, out: target, around, depth, odcs_version, odps_version, wave, collapse } => {
+            let started = Instant::now();
             let design = plan::load_as_of(&mesh, wave)?;
-            let options = ExportOptions { around, depth, odcs_version, odps_version };
+            let options = ExportOptions { around, depth, odcs_version, odps_version, collapse };
             match export::export_with(&design, format, &target, &options)? {
                 ExportReport::Folder(report) => print(
                     out,
                     format_args!(
-                        "Exported {} to {}: {} files written, {} unchanged, {} removed\n",
+                        "Exported {} to {}: {} files written, {} unchanged, {} removed ({} ms)\n",
                         mesh.display(),
                         target.display(),
                         report.written.len(),
                         report.unchanged,
-                        report.removed.len()
+                        report.removed.len(),
+                        started.elapsed().as_millis()
                     ),
                 ),
-                ExportReport::File { bytes } => {
-                    print(out, format_args!("Exported {} to {} ({bytes} bytes)\n", mesh.display(), target.display()))
-                }
+                ExportReport::File { bytes } => print(
+                    out,
+                    format_args!(
+                        "Exported {} to {} ({bytes} bytes, {} ms)\n",
+                        mesh.display(),
+                        target.display(),
+                        started.elapsed().as_millis()
+                    ),
+                ),
             }
+        }
+        Command::Publish { mesh, repo, branch, message, sub_folder, no_artefacts, format } => {
+            let options =
+                crate::publish::PublishOptions { repo, branch, message, path: sub_folder, artefacts: !no_artefacts };
+            publish::run(&mesh, &options, format, out)
         }
         Command::Graph { mesh, query, id, format } => graph::run(&mesh, query, id.as_deref(), format, out),
         Command::Validate { files, format, schema } => validate::run(&files, format, schema.as_deref(), out),

@@ -28,7 +28,7 @@ pub use cycles::Cycle;
 pub use error::GraphError;
 pub use layers::{Layer, Layers};
 pub use reach::{Direction, Gap, Reach, ReachedNode};
-pub use render::Scope;
+pub use render::{Diagram, DiagramCluster, DiagramEdge, DiagramNode, Scope};
 pub use resolve::{TargetKind, TargetRef};
 pub use stats::{
     BottleneckProduct, CriticalPath, DomainDependency, DomainStats, GraphStats, ProductStats, StatsTotals, TeamLoad,

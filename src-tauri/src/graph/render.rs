@@ -19,6 +19,47 @@ pub enum Scope {
     Around { id: String, depth: usize },
 }
 
+/// A diagram as plain data, for renderers outside this module (the SVG/PNG pictures): the nodes grouped by
+/// domain, and the edges between them by node index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagram {
+    /// The design's name.
+    pub title: String,
+    /// Domains in id order, then the nodes with no domain (`domain: None`) last.
+    pub clusters: Vec<DiagramCluster>,
+    pub nodes: Vec<DiagramNode>,
+    pub edges: Vec<DiagramEdge>,
+}
+
+/// A domain of a diagram, with the nodes it holds (indices into [`Diagram::nodes`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiagramCluster {
+    pub domain: Option<crate::model::Id>,
+    pub name: String,
+    /// The domain's colour as `#rrggbb`, when it has a valid one.
+    pub color: Option<String>,
+    pub nodes: Vec<usize>,
+}
+
+/// A product, source system or consumer of a diagram.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiagramNode {
+    pub kind: NodeKind,
+    pub id: crate::model::Id,
+    pub name: String,
+    /// The node (or one of the nodes) a neighbourhood was drawn around.
+    pub focus: bool,
+}
+
+/// A dependency of a diagram, from the provider to the reader (indices into [`Diagram::nodes`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiagramEdge {
+    pub from: usize,
+    pub to: usize,
+    /// The contract and pinned version; `None` for an edge from a source system.
+    pub label: Option<String>,
+}
+
 /// The part of the graph a diagram shows.
 struct Selection<'graph> {
     /// Nodes grouped by domain (`None` last), each group by kind and id.
@@ -167,6 +208,52 @@ impl MeshGraph {
         }
         let _ = writeln!(text, "}}");
         Ok(text)
+    }
+
+    /// The design, or a neighbourhood of it, as plain data for a renderer.
+    pub fn diagram(&self, scope: &Scope) -> Result<Diagram, GraphError> {
+        let selection = self.select(scope)?;
+        let mut positions: HashMap<NodeIndex, usize> = HashMap::new();
+        let mut nodes = Vec::new();
+        let mut clusters = Vec::new();
+        for (domain, members) in &selection.clusters {
+            let info = domain.and_then(|domain| self.domains.get(domain));
+            let mut indices = Vec::with_capacity(members.len());
+            for &member in members {
+                let weight = &self.graph[member];
+                positions.insert(member, nodes.len());
+                indices.push(nodes.len());
+                nodes.push(DiagramNode {
+                    kind: weight.kind,
+                    id: weight.id.clone(),
+                    name: weight.name.clone(),
+                    focus: selection.focus.contains(&member),
+                });
+            }
+            clusters.push(DiagramCluster {
+                domain: domain.cloned(),
+                name: match (domain, info) {
+                    (_, Some(info)) => info.name.clone(),
+                    (Some(domain), None) => domain.to_string(),
+                    (None, None) => "No domain".to_owned(),
+                },
+                color: info.and_then(|info| info.color.clone()).filter(|color| is_hex_color(color)),
+                nodes: indices,
+            });
+        }
+        let edges = selection
+            .edges
+            .iter()
+            .filter_map(|&edge| {
+                let (from, to) = self.graph.edge_endpoints(edge)?;
+                Some(DiagramEdge {
+                    from: *positions.get(&from)?,
+                    to: *positions.get(&to)?,
+                    label: self.edge_label(edge),
+                })
+            })
+            .collect();
+        Ok(Diagram { title: self.name.clone(), clusters, nodes, edges })
     }
 
     /// An edge's label: its contract and pinned version; `None` for an edge from a source system.

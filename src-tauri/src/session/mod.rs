@@ -252,15 +252,14 @@ impl Session {
         use crate::export::ExportReport as Written;
         let total = self.mesh().products.len() + self.mesh().contracts.len() + 1;
         progress(ExportProgress { done: 0, total, phase: "Writing".to_owned() });
-        let written = if format == ExportFormat::Mesh {
-            // Mesh as code is the long one (a file per product and contract): report as files are written.
-            let report = crate::mesh_as_code::write_folder_reporting(self.mesh(), path, &|done, total| {
-                progress(ExportProgress { done, total, phase: "Writing files".to_owned() });
-            })?;
-            Written::Folder(report)
-        } else {
-            crate::export::export(self.mesh(), format, path)?
-        };
+        // The long formats (mesh as code, the catalog, the contract artefacts) report as files are written.
+        let written = crate::export::export_reporting(
+            self.mesh(),
+            format,
+            path,
+            &crate::export::ExportOptions::default(),
+            &|done, total| progress(ExportProgress { done, total, phase: "Writing files".to_owned() }),
+        )?;
         let (files, bytes) = match written {
             Written::Folder(report) => {
                 let bytes = report

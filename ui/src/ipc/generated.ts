@@ -175,7 +175,7 @@ export type YamlProblem = { line: number | null, column: number | null, path: st
 
 export type YamlResult = { ok: true, changed: DesignChanged, } | { ok: false, problems: Array<YamlProblem>, };
 
-export type ExportFormat = "mesh" | "json" | "mermaid" | "dot" | "odcs" | "odps" | "dcs";
+export type ExportFormat = "mesh" | "json" | "mermaid" | "dot" | "odcs" | "odps" | "dcs" | "html" | "svg" | "png" | "jsonschema" | "sql" | "markdown";
 
 export type ExportReport = { path: string, files: number, bytes: number, };
 
@@ -513,6 +513,6 @@ export type GradedChange = {
  */
 severity: string, location: string, message: string, };
 
-export type ErrorCode = "not_found" | "already_exists" | "not_a_mesh" | "corrupt" | "too_new" | "in_use" | "invalid_document" | "invalid_id" | "invalid_argument" | "io" | "internal";
+export type ErrorCode = "not_found" | "already_exists" | "not_a_mesh" | "corrupt" | "too_new" | "in_use" | "invalid_document" | "invalid_id" | "invalid_argument" | "uncommitted_changes" | "io" | "internal";
 
 export type IpcError = { code: ErrorCode, message: string, };
