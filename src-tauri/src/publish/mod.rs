@@ -14,6 +14,7 @@ use crate::model::Mesh;
 use git::Repository;
 use serde::Serialize;
 use std::path::{Component, Path, PathBuf};
+use ts_rs::TS;
 
 /// The sub-folder a design is published under when none is named.
 pub const DEFAULT_PATH: &str = "mesh";
@@ -48,10 +49,11 @@ impl PublishOptions {
 }
 
 /// What a publish did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PublishReport {
     /// The top of the working tree.
+    #[ts(type = "string")]
     pub repo: PathBuf,
     pub branch: Option<String>,
     /// The sub-folder written, relative to the top.

@@ -58,6 +58,8 @@ pub fn typescript() -> String {
         ExportProgress::decl(&config),
         MenuAction::decl(&config),
         SaveFileOptions::decl(&config),
+        PublishRequest::decl(&config),
+        crate::publish::PublishReport::decl(&config),
         ReadinessAnswer::decl(&config),
         DomainAssessment::decl(&config),
         Wave::decl(&config),

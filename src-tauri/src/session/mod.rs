@@ -13,8 +13,8 @@ use crate::store::{AppliedEdit, ChangedEntity, Store};
 use std::path::{Path, PathBuf};
 pub use transport::{
     Change, CheckReport, DesignChanged, DesignView, EntityValue, ExportFormat, ExportProgress, ExportReport,
-    MenuAction, MeshDocument, NodePosition, RecentFile, SaveFileOptions, SnapshotSummary, WaveFilter, YamlProblem,
-    YamlResult,
+    MenuAction, MeshDocument, NodePosition, PublishRequest, RecentFile, SaveFileOptions, SnapshotSummary, WaveFilter,
+    YamlProblem, YamlResult,
 };
 
 /// One open design.

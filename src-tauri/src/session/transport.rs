@@ -232,3 +232,20 @@ pub struct SaveFileOptions {
     #[ts(as = "Option<Vec<String>>", optional)]
     pub extensions: Vec<String>,
 }
+
+/// What the studio's "Publish to repository…" dialog asks for (`publish_run`).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
+pub struct PublishRequest {
+    /// A folder inside a git working tree, chosen in the folder dialog.
+    pub repo: String,
+    /// The branch to commit on (default: the current one).
+    pub branch: Option<String>,
+    /// The commit message (default: "Publish DESIGN from Meshwright").
+    pub message: Option<String>,
+    /// The sub-folder of the working tree to write (default: `mesh`).
+    pub path: Option<String>,
+    /// Also write the contract artefacts (JSON Schema, SQL, Markdown); default true.
+    pub artefacts: Option<bool>,
+}

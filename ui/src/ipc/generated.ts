@@ -197,6 +197,46 @@ defaultName?: string,
  */
 extensions?: Array<string>, };
 
+export type PublishRequest = { 
+/**
+ * A folder inside a git working tree, chosen in the folder dialog.
+ */
+repo: string, 
+/**
+ * The branch to commit on (default: the current one).
+ */
+branch?: string, 
+/**
+ * The commit message (default: "Publish DESIGN from Meshwright").
+ */
+message?: string, 
+/**
+ * The sub-folder of the working tree to write (default: `mesh`).
+ */
+path?: string, 
+/**
+ * Also write the contract artefacts (JSON Schema, SQL, Markdown); default true.
+ */
+artefacts?: boolean, };
+
+export type PublishReport = { 
+/**
+ * The top of the working tree.
+ */
+repo: string, branch: string | null, 
+/**
+ * The sub-folder written, relative to the top.
+ */
+path: string, 
+/**
+ * Paths relative to the top of the working tree.
+ */
+added: Array<string>, modified: Array<string>, removed: Array<string>, 
+/**
+ * The commit made; `None` when nothing changed.
+ */
+commit: string | null, };
+
 export type ReadinessAnswer = { 
 /**
  * 1–5; values outside are clamped when scored.
