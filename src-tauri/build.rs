@@ -25,6 +25,23 @@ const COMMANDS: &[&str] = &[
     "dialog_open_file",
     "dialog_save_file",
     "dialog_pick_folder",
+    "design_create_pilot",
+    "file_write_text",
+    "plan_questions",
+    "plan_get",
+    "plan_apply_proposal",
+    "plan_as_of_wave",
+    "plan_export",
+    "metrics_get",
+    "canvas_view",
+    "canvas_html",
+    "snapshot_list",
+    "snapshot_create",
+    "snapshot_delete",
+    "snapshot_compare",
+    "snapshot_restore",
+    "publish_run",
+    "window_set_fullscreen",
 ];
 
 fn main() {

@@ -9,8 +9,9 @@
 use crate::error::{Error, ErrorJson};
 use crate::governance::EntityRef;
 use crate::session::{
-    CheckReport, DesignChanged, DesignView, EntityValue, ExportFormat, ExportReport, MenuAction, NodePosition,
-    RecentFile, SaveFileOptions, Session, YamlResult, recent,
+    CheckReport, DesignChanged, DesignView, EntityValue, ExportFormat, ExportProgress, ExportReport, MenuAction,
+    NodePosition, PublishRequest, RecentFile, SaveFileOptions, Session, SnapshotSummary, WaveFilter, YamlResult,
+    recent,
 };
 use base64::Engine as _;
 use std::collections::HashSet;
@@ -368,6 +369,162 @@ fn examples_folder() -> Result<PathBuf, Error> {
         .ok_or_else(|| Error::Usage("The bundled examples are not installed next to meshwright.".to_owned()))
 }
 
+/// Starts a pilot exercise: a new design from the workshop template, where the user chose to save it.
+#[tauri::command]
+async fn design_create_pilot<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+    path: PathBuf,
+    name: String,
+) -> Result<DesignView, ErrorJson> {
+    let view = blocking(&state, move |studio| {
+        studio.require_chosen(&path)?;
+        studio.install(Session::create_pilot_exercise(&with_mesh_extension(path), &name)?)
+    })
+    .await?;
+    Ok(opened(&app, view))
+}
+
+/// Writes text the window made (a plan as Markdown, CSV or JSON; a printable canvas page) where the user chose.
+#[tauri::command]
+async fn file_write_text(state: State<'_, Shared>, path: PathBuf, text: String) -> Result<(), ErrorJson> {
+    blocking(&state, move |studio| {
+        studio.require_chosen(&path)?;
+        let extension = path.extension().and_then(|extension| extension.to_str()).unwrap_or_default();
+        if !matches!(extension.to_ascii_lowercase().as_str(), "md" | "csv" | "json" | "html" | "txt") {
+            return Err(Error::Usage(format!(
+                "{} is not a text file the studio writes: choose a .md, .csv, .json, .html or .txt name.",
+                path.display()
+            )));
+        }
+        Ok(crate::mesh_as_code::write_atomically(&path, text.as_bytes())?)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn plan_questions() -> Result<Vec<crate::plan::Question>, ErrorJson> {
+    Ok(Session::rollout_questions())
+}
+
+#[tauri::command]
+async fn plan_get(state: State<'_, Shared>, capacity: Option<u32>) -> Result<crate::plan::RolloutPlan, ErrorJson> {
+    blocking(&state, move |studio| studio.with_session(|session| Ok(session.rollout_plan(capacity)))).await
+}
+
+#[tauri::command]
+async fn plan_apply_proposal<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+    capacity: Option<u32>,
+    weeks_per_wave: Option<u32>,
+) -> Result<DesignChanged, ErrorJson> {
+    let change = blocking(&state, move |studio| {
+        studio.with_session(|session| session.rollout_apply_proposal(capacity, weeks_per_wave))
+    })
+    .await?;
+    Ok(changed(&app, change))
+}
+
+#[tauri::command]
+async fn plan_as_of_wave(state: State<'_, Shared>, wave: u32) -> Result<WaveFilter, ErrorJson> {
+    blocking(&state, move |studio| studio.with_session(|session| Ok(session.rollout_as_of_wave(wave)))).await
+}
+
+#[tauri::command]
+async fn plan_export(
+    state: State<'_, Shared>,
+    format: crate::plan::PlanFormat,
+    capacity: Option<u32>,
+) -> Result<String, ErrorJson> {
+    blocking(&state, move |studio| studio.with_session(|session| Ok(session.rollout_export(format, capacity)))).await
+}
+
+#[tauri::command]
+async fn metrics_get(state: State<'_, Shared>) -> Result<crate::metrics::Metrics, ErrorJson> {
+    blocking(&state, |studio| studio.with_session(|session| Ok(session.metrics()))).await
+}
+
+#[tauri::command]
+async fn canvas_view(state: State<'_, Shared>, product: String) -> Result<crate::canvas::CanvasView, ErrorJson> {
+    blocking(&state, move |studio| studio.with_session(|session| session.canvas_view(&product))).await
+}
+
+#[tauri::command]
+async fn canvas_html(
+    state: State<'_, Shared>,
+    product: String,
+    paper: crate::canvas::Paper,
+) -> Result<String, ErrorJson> {
+    blocking(&state, move |studio| studio.with_session(|session| session.canvas_html(&product, paper))).await
+}
+
+#[tauri::command]
+async fn snapshot_list(state: State<'_, Shared>) -> Result<Vec<SnapshotSummary>, ErrorJson> {
+    blocking(&state, |studio| studio.with_session(|session| session.snapshot_list())).await
+}
+
+#[tauri::command]
+async fn snapshot_create(state: State<'_, Shared>, name: String) -> Result<SnapshotSummary, ErrorJson> {
+    blocking(&state, move |studio| studio.with_session(|session| session.snapshot_create(&name))).await
+}
+
+#[tauri::command]
+async fn snapshot_delete(state: State<'_, Shared>, name: String) -> Result<(), ErrorJson> {
+    blocking(&state, move |studio| studio.with_session(|session| session.snapshot_delete(&name))).await
+}
+
+#[tauri::command]
+async fn snapshot_compare(
+    state: State<'_, Shared>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<crate::design_diff::DesignDiff, ErrorJson> {
+    blocking(&state, move |studio| {
+        studio.with_session(|session| session.snapshot_compare(from.as_deref(), to.as_deref()))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn snapshot_restore<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+    name: String,
+) -> Result<DesignChanged, ErrorJson> {
+    let change = blocking(&state, move |studio| studio.with_session(|session| session.snapshot_restore(&name))).await?;
+    Ok(changed(&app, change))
+}
+
+/// Publishes the design into the git working tree the user chose, with each step as `export-progress`.
+#[tauri::command]
+async fn publish_run<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, Shared>,
+    request: PublishRequest,
+) -> Result<crate::publish::PublishReport, ErrorJson> {
+    blocking(&state, move |studio| {
+        studio.require_chosen(Path::new(&request.repo))?;
+        let steps = std::sync::atomic::AtomicUsize::new(0);
+        studio.with_session(|session| {
+            session.publish(request, &|phase| {
+                let done = steps.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let _ = app.emit(EXPORT_PROGRESS, &ExportProgress { done, total: 5, phase: phase.to_owned() });
+            })
+        })
+    })
+    .await
+}
+
+/// Workshop mode: the window fills the screen, or stops filling it.
+#[tauri::command]
+async fn window_set_fullscreen<R: Runtime>(app: AppHandle<R>, on: bool) -> Result<(), ErrorJson> {
+    let window = app
+        .get_webview_window("main")
+        .ok_or_else(|| Error::Internal("the studio window is gone".to_owned()).to_json())?;
+    window.set_fullscreen(on).map_err(|error| Error::Internal(format!("cannot change full screen: {error}")).to_json())
+}
+
 /// Shows a native dialog on a blocking thread and records what the user chose.
 async fn dialog<R: Runtime>(
     app: AppHandle<R>,
@@ -529,6 +686,23 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             dialog_open_file,
             dialog_save_file,
             dialog_pick_folder,
+            design_create_pilot,
+            file_write_text,
+            plan_questions,
+            plan_get,
+            plan_apply_proposal,
+            plan_as_of_wave,
+            plan_export,
+            metrics_get,
+            canvas_view,
+            canvas_html,
+            snapshot_list,
+            snapshot_create,
+            snapshot_delete,
+            snapshot_compare,
+            snapshot_restore,
+            publish_run,
+            window_set_fullscreen,
         ])
         .menu(menu)
         .on_menu_event(|app, event| {

@@ -276,6 +276,23 @@ impl Session {
         Ok(ExportReport { path: path.display().to_string(), files, bytes })
     }
 
+    /// Publishes the design (mesh as code, and the contract artefacts unless turned off) into a git working tree
+    /// and commits it, reporting each step; refuses a tree with uncommitted changes.
+    pub fn publish(
+        &self,
+        request: PublishRequest,
+        progress: &dyn Fn(&str),
+    ) -> Result<crate::publish::PublishReport, Error> {
+        let mut options = crate::publish::PublishOptions::new(&request.repo);
+        options.branch = request.branch.filter(|branch| !branch.trim().is_empty());
+        options.message = request.message.filter(|message| !message.trim().is_empty());
+        if let Some(path) = request.path.filter(|path| !path.trim().is_empty()) {
+            options.path = path;
+        }
+        options.artefacts = request.artefacts.unwrap_or(true);
+        Ok(crate::publish::publish(self.mesh(), &options, progress)?)
+    }
+
     /// The readiness questionnaire (the same for every domain).
     pub fn rollout_questions() -> Vec<crate::plan::Question> {
         crate::plan::QUESTIONS.to_vec()
