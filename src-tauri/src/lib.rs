@@ -25,6 +25,7 @@ pub mod session;
 pub mod standards;
 pub mod store;
 pub mod summary;
+pub mod xml;
 pub mod yaml;
 
 pub use error::{Error, ErrorCode};

@@ -6,6 +6,7 @@
 use super::layout::{Grid, Placement, layered};
 use crate::graph::{Diagram, NodeKind};
 use crate::model::{Archetype, Mesh, Status};
+use crate::xml::escape;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -418,22 +419,6 @@ fn fit(text: &str, max: usize) -> String {
         cut.push('…');
         cut
     }
-}
-
-/// Text safe inside XML content and attribute values.
-pub(crate) fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for character in text.chars() {
-        match character {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            other => escaped.push(other),
-        }
-    }
-    escaped
 }
 
 fn plural(count: usize, one: &str, many: &str) -> String {

@@ -23,20 +23,4 @@ pub(crate) fn rules_named(findings: &[Finding]) -> (Vec<&'static RuleInfo>, Vec<
     (catalogue, custom)
 }
 
-/// Escapes text for XML content and attributes.
-pub(crate) fn xml_escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for character in text.chars() {
-        match character {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&apos;"),
-            // Characters XML 1.0 cannot hold at all.
-            character if (character as u32) < 0x20 && !matches!(character, '\t' | '\n' | '\r') => {}
-            character => escaped.push(character),
-        }
-    }
-    escaped
-}
+pub(crate) use crate::xml::escape as xml_escape;

@@ -365,7 +365,11 @@ pub(crate) fn major_version(version: &str) -> Option<u64> {
     trimmed.split(['.', '-', '+']).next().and_then(|major| major.parse().ok())
 }
 
-/// Whether a text is missing or blank.
+/// Whether a text is missing or blank. Most texts start with a visible ASCII character, which settles it without
+/// the Unicode-aware trim (it ran for every property's description).
 pub(crate) fn is_blank(text: Option<&String>) -> bool {
-    text.is_none_or(|text| text.trim().is_empty())
+    text.is_none_or(|text| match text.as_bytes().first() {
+        Some(byte) if byte.is_ascii_graphic() => false,
+        _ => text.trim().is_empty(),
+    })
 }

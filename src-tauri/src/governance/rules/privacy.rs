@@ -156,14 +156,15 @@ fn words(name: &str) -> (String, Vec<(usize, usize)>) {
 /// What makes a field name look personal, if it does: the word or pair found.
 pub(crate) fn personal_reason(name: &str, extra_words: &[String]) -> Option<String> {
     let (lower, ranges) = words(name);
-    let words: Vec<&str> = ranges.iter().filter_map(|(begin, end)| lower.get(*begin..*end)).collect();
-    let holds_value = |end: usize| words.get(end + 1).is_none_or(|next| is_value_form(next));
-    for (position, word) in words.iter().enumerate() {
+    let word_at = |position: usize| ranges.get(position).and_then(|(begin, end)| lower.get(*begin..*end));
+    let holds_value = |end: usize| word_at(end + 1).is_none_or(is_value_form);
+    for position in 0..ranges.len() {
+        let Some(word) = word_at(position) else { continue };
         let personal = is_personal_word(word) || extra_words.iter().any(|extra| extra == word);
         if personal && holds_value(position) {
-            return Some((*word).to_owned());
+            return Some(word.to_owned());
         }
-        let Some(next) = words.get(position + 1) else { continue };
+        let Some(next) = word_at(position + 1) else { continue };
         if is_personal_pair(word, next) && holds_value(position + 1) {
             return Some(format!("{word} {next}"));
         }
