@@ -62,7 +62,7 @@ process.on('SIGINT', () => {
 let code = 1;
 try {
   await waitFor(url, 30_000);
-  const files = ['e2e/studio.e2e.mjs'];
+  const files = ['e2e/studio.e2e.mjs', 'e2e/rollout.e2e.mjs'];
   code = await new Promise((resolve) => {
     const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], {
       cwd: ui,

@@ -1,6 +1,6 @@
 // The studio window: the welcome screen until a design is open, then the toolbar, the canvas, the inspector and
 // the findings. Wires the backend's events (design changes, native menu) to the store and the action registry.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import type { Backend } from './ipc/backend';
 import { toIpcError } from './ipc/backend';
@@ -19,6 +19,12 @@ import { Splitter, useStoredSize } from './shell/Splitter';
 import { Toasts } from './shell/Toasts';
 import { Toolbar } from './shell/Toolbar';
 import { Welcome } from './shell/Welcome';
+import { PlanView } from './plan/PlanView';
+import { MetricsView } from './metrics/MetricsView';
+import { ProductCanvasView } from './productCanvas/ProductCanvasView';
+import { SnapshotsDialog } from './snapshots/SnapshotsDialog';
+import { PublishDialog } from './publish/PublishDialog';
+import { WorkshopBar } from './workshop/WorkshopBar';
 
 export type AppProps = { backend: Backend };
 
@@ -37,7 +43,16 @@ function Shell() {
   const view = useDesignStore((state) => state.view);
   const theme = useUiStore((state) => state.theme);
   const dialog = useUiStore((state) => state.dialog);
-  const reveal = useRevealNode();
+  const workshop = useUiStore((state) => state.workshop);
+  const revealOnCanvas = useRevealNode();
+  // Jumping to an entity (palette, findings) brings the canvas back first when another screen is shown.
+  const reveal = useCallback(
+    (id: string) => {
+      useUiStore.getState().setScreen('canvas');
+      revealOnCanvas(id);
+    },
+    [revealOnCanvas],
+  );
   const [starting, setStarting] = useState(true);
   const studioActions = useStudioActions(backend);
   const welcomeActions = useRef<Action[]>(designActions(backend));
@@ -98,7 +113,7 @@ function Shell() {
   }, [theme]);
 
   return (
-    <div className="studio">
+    <div className={workshop && view ? 'studio workshop' : 'studio'} data-workshop={workshop && view ? 'true' : undefined}>
       {view ? <Studio actions={studioActions} reveal={reveal} /> : !starting && <Welcome actions={welcomeActions.current} />}
       {starting && !view && (
         <p className="loading" role="status">
@@ -108,6 +123,8 @@ function Shell() {
       {dialog === 'palette' && view && <CommandPalette actions={actions} onReveal={reveal} />}
       {dialog === 'shortcuts' && <ShortcutSheet actions={actions} />}
       {dialog === 'export' && view && <ExportDialog />}
+      {dialog === 'snapshots' && view && <SnapshotsDialog />}
+      {dialog === 'publish' && view && <PublishDialog />}
       <Toasts />
     </div>
   );
@@ -115,13 +132,20 @@ function Shell() {
 
 function Studio({ actions, reveal }: { actions: readonly Action[]; reveal: (nodeId: string) => void }) {
   const path = useDesignStore((state) => state.view?.path);
+  const screen = useUiStore((state) => state.screen);
+  const workshop = useUiStore((state) => state.workshop);
   const [sideWidth, setSideWidth] = useStoredSize('meshwright.sideWidth', 400);
   const [findingsHeight, setFindingsHeight] = useStoredSize('meshwright.findingsHeight', 260);
   const addDomain = () => void actions.find((action) => action.id === 'add.domain')?.run();
   return (
     <>
       <Toolbar actions={actions} />
-      <div className="workspace">
+      {workshop && <WorkshopBar actions={actions} />}
+      {screen === 'plan' && <PlanView />}
+      {screen === 'metrics' && <MetricsView />}
+      {screen === 'productCanvas' && <ProductCanvasView />}
+      {/* The canvas stays mounted behind the other screens, so its viewport and selection survive a visit. */}
+      <div className="workspace" hidden={screen !== 'canvas'}>
         <Canvas key={path} onAddDomain={addDomain} />
         <Splitter orientation="vertical" size={sideWidth} onResize={setSideWidth} min={280} max={900} direction={-1} label="Resize the side panel" />
         <aside className="side" style={{ width: sideWidth }}>

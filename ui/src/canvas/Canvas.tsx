@@ -30,6 +30,7 @@ const MINIMAP_COLOURS: Record<string, string> = {
   domain: 'rgba(148, 163, 184, 0.35)',
   source: '#0d9488',
   consumer: '#d97706',
+  note: '#facc15',
 };
 
 export type CanvasProps = { onAddDomain: () => void };
@@ -42,6 +43,7 @@ export function Canvas({ onAddDomain }: CanvasProps) {
   const selection = useDesignStore((state) => state.selection);
   const edgeSelection = useDesignStore((state) => state.edgeSelection);
   const highlight = useDesignStore((state) => state.highlight);
+  const waveFilter = useDesignStore((state) => state.waveFilter);
   const theme = useUiStore((state) => state.theme);
   const viewportPending = useUiStore((state) => state.viewportPending);
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -51,8 +53,8 @@ export function Canvas({ onAddDomain }: CanvasProps) {
   const findings = view?.findings;
   const derived = useMemo(() => {
     if (!mesh || !findings) return { nodes: [] as MeshNode[], edges: [] as MeshEdge[] };
-    return buildGraph({ mesh, findings, collapsed, autoPositions, selection, highlight }, cache.current);
-  }, [mesh, findings, collapsed, autoPositions, selection, highlight]);
+    return buildGraph({ mesh, findings, collapsed, autoPositions, selection, highlight, waveFilter }, cache.current);
+  }, [mesh, findings, collapsed, autoPositions, selection, highlight, waveFilter]);
 
   const [nodes, setNodes] = useState<MeshNode[]>(derived.nodes);
   const [edges, setEdges] = useState<MeshEdge[]>(derived.edges);
@@ -126,10 +128,22 @@ export function Canvas({ onAddDomain }: CanvasProps) {
   );
 
   const onNodeDragStop = useCallback<OnNodeDrag<MeshNode>>(
-    (_event, _node, dragged) => {
+    (_event, _node, draggedNodes) => {
       const store = useDesignStore.getState();
       const mesh = store.view?.mesh;
       if (!mesh) return;
+      // Sticky notes keep their place in the note itself (one edit), not in the layout.
+      const notes = draggedNodes.filter((node) => node.type === 'note');
+      const dragged = draggedNodes.filter((node) => node.type !== 'note');
+      if (notes.length > 0) {
+        const puts: EntityValue[] = notes.flatMap((node) =>
+          node.type === 'note'
+            ? [{ kind: 'note', id: node.data.note.id, value: { ...node.data.note, x: Math.round(node.position.x), y: Math.round(node.position.y) } }]
+            : [],
+        );
+        void runEdit(() => backend.entityPut(puts), notes.length === 1 ? 'move the sticky note' : 'move the sticky notes');
+      }
+      if (dragged.length === 0) return;
       const local = new Map(nodesRef.current.map((node) => [node.id, node]));
       const before = new Map(derived.nodes.map((node) => [node.id, node]));
       const positions = new Map<string, NodePosition>();

@@ -1,7 +1,7 @@
 // From a design and the view state to React Flow nodes and edges. Pure, except for a cache that hands back the
 // same node object when nothing it shows changed, so memoised nodes skip rendering on a 2,000-product canvas.
 import type { Edge, Node } from '@xyflow/react';
-import type { Consumer, DataProduct, Domain, MeshDocument, Position, SourceSystem } from '../ipc/model';
+import type { Consumer, DataProduct, Domain, MeshDocument, Position, SourceSystem, StickyNote } from '../ipc/model';
 import type { CheckReport, Severity } from '../ipc/types';
 import { contractOwners, dependencies, type ContractOwner } from '../ipc/meshIndex';
 import {
@@ -17,7 +17,8 @@ export type Badge = { severity: Severity; count: number };
 /** How a node looks while impact or lineage is shown. */
 export type Emphasis = 'lit' | 'root' | 'dimmed' | null;
 
-export type ProductNodeData = { product: DataProduct; badge: Badge | null; emphasis: Emphasis };
+/** `outOfWave`: not live yet in the "mesh as of wave N" view, so drawn dimmed. */
+export type ProductNodeData = { product: DataProduct; badge: Badge | null; emphasis: Emphasis; outOfWave: boolean };
 export type DomainNodeData = {
   domain: Domain;
   collapsed: boolean;
@@ -29,13 +30,19 @@ export type DomainNodeData = {
   emphasis: Emphasis;
 };
 export type SourceNodeData = { source: SourceSystem; badge: Badge | null; emphasis: Emphasis };
-export type ConsumerNodeData = { consumer: Consumer; badge: Badge | null; emphasis: Emphasis };
+export type ConsumerNodeData = { consumer: Consumer; badge: Badge | null; emphasis: Emphasis; outOfWave: boolean };
+export type NoteNodeData = { note: StickyNote };
 
 export type ProductNode = Node<ProductNodeData, 'product'>;
 export type DomainNode = Node<DomainNodeData, 'domain'>;
 export type SourceNode = Node<SourceNodeData, 'source'>;
 export type ConsumerNode = Node<ConsumerNodeData, 'consumer'>;
-export type MeshNode = ProductNode | DomainNode | SourceNode | ConsumerNode;
+export type NoteNode = Node<NoteNodeData, 'note'>;
+export type MeshNode = ProductNode | DomainNode | SourceNode | ConsumerNode | NoteNode;
+
+/** The canvas node id of a sticky note (kept apart from entity ids, which a note id may equal). */
+export const NOTE_PREFIX = 'note:';
+export const NOTE_SIZE = { width: 200, height: 150 };
 
 /** Enough to remove the dependency an edge draws: the reader and its input port (or consumer input index). */
 export type DependencyEdgeData = { toKind: 'product' | 'consumer'; to: string; toPort: string; aggregated: boolean };
@@ -49,6 +56,8 @@ export type GraphInput = {
   selection: readonly string[];
   /** Ids to light up (impact or lineage), with the root; null when no highlight is shown. */
   highlight: { rootId: string; ids: ReadonlySet<string> } | null;
+  /** "Mesh as of wave N": the products and consumers live by then; null shows everything alike. */
+  waveFilter?: { products: ReadonlySet<string>; consumers: ReadonlySet<string> } | null;
 };
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -118,6 +127,8 @@ function cached<T extends MeshNode>(cache: NodeCache, id: string, deps: readonly
 
 export function buildGraph(input: GraphInput, cache: NodeCache = new Map()): { nodes: MeshNode[]; edges: MeshEdge[] } {
   const { mesh, collapsed, autoPositions, highlight } = input;
+  const waveFilter = input.waveFilter ?? null;
+  const outOfWave = (id: string, kind: 'products' | 'consumers') => waveFilter !== null && !waveFilter[kind].has(id);
   const selected = new Set(input.selection);
   const owners = contractOwners(mesh);
   const badges = badgesByNode(input.findings, owners);
@@ -171,10 +182,11 @@ export function buildGraph(input: GraphInput, cache: NodeCache = new Map()): { n
     const badge = badges.get(product.id) ?? null;
     const emphasis = emphasisOf(product.id);
     const isSelected = selected.has(product.id);
+    const dimmed = outOfWave(product.id, 'products');
     return cached(
       cache,
       product.id,
-      [product, position.x, position.y, parentId, badge?.severity, badge?.count, emphasis, isSelected],
+      [product, position.x, position.y, parentId, badge?.severity, badge?.count, emphasis, isSelected, dimmed],
       () => ({
         id: product.id,
         type: 'product',
@@ -182,7 +194,7 @@ export function buildGraph(input: GraphInput, cache: NodeCache = new Map()): { n
         ...sized(productSize(product)),
         parentId,
         selected: isSelected,
-        data: { product, badge, emphasis },
+        data: { product, badge, emphasis, outOfWave: dimmed },
       }),
     );
   };
@@ -296,14 +308,35 @@ export function buildGraph(input: GraphInput, cache: NodeCache = new Map()): { n
     const badge = badges.get(consumer.id) ?? null;
     const emphasis = emphasisOf(consumer.id);
     const isSelected = selected.has(consumer.id);
+    const dimmed = outOfWave(consumer.id, 'consumers');
     push(
-      cached(cache, consumer.id, [consumer, position.x, position.y, badge?.severity, badge?.count, emphasis, isSelected], () => ({
+      cached(cache, consumer.id, [consumer, position.x, position.y, badge?.severity, badge?.count, emphasis, isSelected, dimmed], () => ({
         id: consumer.id,
         type: 'consumer',
         position,
         ...sized(CONSUMER_SIZE),
         selected: isSelected,
-        data: { consumer, badge, emphasis },
+        data: { consumer, badge, emphasis, outOfWave: dimmed },
+      })),
+    );
+  }
+
+  // Sticky notes of the design canvas (notes on a product's canvas have a product and stay off it).
+  for (const note of mesh.notes ?? []) {
+    if (note.product !== undefined) continue;
+    const id = `${NOTE_PREFIX}${note.id}`;
+    const isSelected = selected.has(id);
+    push(
+      cached(cache, id, [note, isSelected], () => ({
+        id,
+        type: 'note',
+        position: { x: note.x, y: note.y },
+        ...sized({ width: note.width ?? NOTE_SIZE.width, height: note.height ?? NOTE_SIZE.height }),
+        selected: isSelected,
+        // Notes sit above everything: they are what the room is talking about.
+        zIndex: 10,
+        dragHandle: '.note-grip',
+        data: { note },
       })),
     );
   }
@@ -316,8 +349,11 @@ export function buildGraph(input: GraphInput, cache: NodeCache = new Map()): { n
 
   const edges: MeshEdge[] = [];
   const aggregated = new Set<string>();
+  const filteredIds = waveFilter === null ? null : new Set([...mesh.products.map((product) => product.id), ...mesh.consumers.map((consumer) => consumer.id)]);
+  const outside = (id: string) =>
+    waveFilter !== null && filteredIds !== null && filteredIds.has(id) && !waveFilter.products.has(id) && !waveFilter.consumers.has(id);
   const emphasisOfEdge = (from: string, to: string): string | undefined => {
-    if (!highlight) return undefined;
+    if (!highlight) return waveFilter !== null && (outside(from) || outside(to)) ? 'wave-dimmed' : undefined;
     const on = (id: string) => emphasisOf(id) === 'lit' || emphasisOf(id) === 'root';
     return on(from) && on(to) ? 'lit' : 'dimmed';
   };

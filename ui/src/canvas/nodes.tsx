@@ -1,10 +1,11 @@
 // The canvas's custom nodes, each wrapped in `memo` and registered once in `nodeTypes` at module scope.
 // Names and descriptions come from the design: they are rendered as text, never as markup.
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { Handle, Position, useStore, useUpdateNodeInternals, type NodeProps, type NodeTypes } from '@xyflow/react';
 import type { Archetype } from '../ipc/model';
 import { useDesignStore } from '../store/designStore';
-import type { Badge, ConsumerNode, DomainNode, Emphasis, ProductNode, SourceNode } from './graph';
+import { runEdit, useBackend } from '../studio/session';
+import type { Badge, ConsumerNode, DomainNode, Emphasis, NoteNode, ProductNode, SourceNode } from './graph';
 import { portRowY } from './geometry';
 
 export const ARCHETYPE_LABEL: Record<Archetype, string> = {
@@ -23,6 +24,9 @@ export function domainHue(id: string): number {
 function emphasisClass(emphasis: Emphasis): string {
   return emphasis === null ? '' : ` emphasis-${emphasis}`;
 }
+
+/** The yellow a sticky note gets when it has no colour of its own. */
+export const NOTE_YELLOW = '#fde68a';
 
 /** Below this zoom products are drawn simplified (name only, a dot for findings), so big designs pan smoothly. */
 export const SIMPLE_ZOOM = 0.4;
@@ -56,7 +60,7 @@ export function FindingBadge({ badge, nodeId, dot = false }: { badge: Badge | nu
 }
 
 function ProductNodeView({ id, data, selected }: NodeProps<ProductNode>) {
-  const { product, badge, emphasis } = data;
+  const { product, badge, emphasis, outOfWave } = data;
   const inputs = product.inputPorts ?? [];
   const outputs = product.outputPorts ?? [];
   // Nodes arrive measured, so React Flow does not re-measure handles on its own when ports change.
@@ -71,9 +75,10 @@ function ProductNodeView({ id, data, selected }: NodeProps<ProductNode>) {
   const simple = useZoomedOut();
   return (
     <div
-      className={`mesh-node product-node${simple ? ' simple' : ''}${selected ? ' selected' : ''}${emphasisClass(emphasis)}`}
+      className={`mesh-node product-node${simple ? ' simple' : ''}${selected ? ' selected' : ''}${emphasisClass(emphasis)}${outOfWave ? ' wave-dimmed' : ''}`}
       data-testid={`node-${id}`}
       data-node-kind="product"
+      data-wave-dimmed={outOfWave ? 'true' : undefined}
     >
       <div className="node-head">
         <span className="node-name" title={product.name}>
@@ -213,12 +218,13 @@ function SourceNodeView({ id, data, selected }: NodeProps<SourceNode>) {
 }
 
 function ConsumerNodeView({ id, data, selected }: NodeProps<ConsumerNode>) {
-  const { consumer, badge, emphasis } = data;
+  const { consumer, badge, emphasis, outOfWave } = data;
   return (
     <div
-      className={`mesh-node consumer-node${selected ? ' selected' : ''}${emphasisClass(emphasis)}`}
+      className={`mesh-node consumer-node${selected ? ' selected' : ''}${emphasisClass(emphasis)}${outOfWave ? ' wave-dimmed' : ''}`}
       data-testid={`node-${id}`}
       data-node-kind="consumer"
+      data-wave-dimmed={outOfWave ? 'true' : undefined}
     >
       <div className="node-head">
         <span className="node-name" title={consumer.name}>
@@ -232,7 +238,52 @@ function ConsumerNodeView({ id, data, selected }: NodeProps<ConsumerNode>) {
   );
 }
 
+/** A sticky note: drag it by its grip, type into it, delete it. The text is stored when the field loses focus. */
+function NoteNodeView({ data, selected }: NodeProps<NoteNode>) {
+  const backend = useBackend();
+  const { note } = data;
+  const [text, setText] = useState(note.text);
+  useEffect(() => setText(note.text), [note.text]);
+  const save = () => {
+    if (text === note.text) return;
+    void runEdit(() => backend.entityPut([{ kind: 'note', id: note.id, value: { ...note, text } }]), 'edit the sticky note');
+  };
+  const remove = () => void runEdit(() => backend.entityRemove([{ kind: 'note', id: note.id }]), 'delete the sticky note');
+  return (
+    <div
+      className={`note-node${selected ? ' selected' : ''}`}
+      style={{ background: note.color ?? NOTE_YELLOW }}
+      data-testid={`note-${note.id}`}
+      data-node-kind="note"
+    >
+      <div className="note-grip" title="Drag to move the note">
+        <span aria-hidden="true">⠿</span>
+        <button
+          type="button"
+          className="icon-button nodrag"
+          aria-label="Delete the note"
+          title="Delete the note"
+          data-testid={`note-delete-${note.id}`}
+          onClick={remove}
+        >
+          ×
+        </button>
+      </div>
+      <textarea
+        className="note-text nodrag nowheel"
+        aria-label="Note text"
+        placeholder="Type here…"
+        data-testid={`note-text-${note.id}`}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={save}
+      />
+    </div>
+  );
+}
+
 export const nodeTypes: NodeTypes = {
+  note: memo(NoteNodeView),
   product: memo(ProductNodeView),
   domain: memo(DomainNodeView),
   source: memo(SourceNodeView),

@@ -19,6 +19,46 @@ function recordCalls(answer: unknown = null): Call[] {
 }
 
 describe('tauriBackend', () => {
+  it('calls the rollout, canvas, snapshot, publish and window commands with their argument names', async () => {
+    const calls = recordCalls();
+    await tauriBackend.planQuestions();
+    await tauriBackend.planGet(null);
+    await tauriBackend.planApplyProposal(4, 2);
+    await tauriBackend.planAsOfWave(1);
+    await tauriBackend.planExport('csv', 3);
+    await tauriBackend.metricsGet();
+    await tauriBackend.canvasView('orders.net-sales');
+    await tauriBackend.canvasHtml('orders.net-sales', 'a0');
+    await tauriBackend.snapshotList();
+    await tauriBackend.snapshotCreate('before');
+    await tauriBackend.snapshotDelete('before');
+    await tauriBackend.snapshotCompare('before', null);
+    await tauriBackend.snapshotRestore('before');
+    await tauriBackend.designCreatePilot('/d/pilot.mesh', 'Pilot exercise');
+    await tauriBackend.saveText('/d/plan.md', '# Plan');
+    await tauriBackend.publishRun({ repo: '/d/repo', path: 'mesh', artefacts: true });
+    await tauriBackend.setFullscreen(true);
+    expect(calls).toEqual([
+      { command: 'plan_questions', args: {} },
+      { command: 'plan_get', args: { capacity: null } },
+      { command: 'plan_apply_proposal', args: { capacity: 4, weeksPerWave: 2 } },
+      { command: 'plan_as_of_wave', args: { wave: 1 } },
+      { command: 'plan_export', args: { format: 'csv', capacity: 3 } },
+      { command: 'metrics_get', args: {} },
+      { command: 'canvas_view', args: { product: 'orders.net-sales' } },
+      { command: 'canvas_html', args: { product: 'orders.net-sales', paper: 'a0' } },
+      { command: 'snapshot_list', args: {} },
+      { command: 'snapshot_create', args: { name: 'before' } },
+      { command: 'snapshot_delete', args: { name: 'before' } },
+      { command: 'snapshot_compare', args: { from: 'before', to: null } },
+      { command: 'snapshot_restore', args: { name: 'before' } },
+      { command: 'design_create_pilot', args: { path: '/d/pilot.mesh', name: 'Pilot exercise' } },
+      { command: 'file_write_text', args: { path: '/d/plan.md', text: '# Plan' } },
+      { command: 'publish_run', args: { request: { repo: '/d/repo', path: 'mesh', artefacts: true } } },
+      { command: 'window_set_fullscreen', args: { on: true } },
+    ]);
+  });
+
   it('calls every Rust command by its <area>_<verb> name with camelCase argument names', async () => {
     const calls = recordCalls();
     const position = { id: 'orders', x: 1, y: 2 };

@@ -4,7 +4,9 @@
 import { invoke, isTauri } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type {
+  CanvasView,
   CheckReport,
+  DesignDiff,
   DesignChanged,
   DesignView,
   EditResult,
@@ -15,9 +17,18 @@ import type {
   ExportReport,
   IpcError,
   MenuAction,
+  Metrics,
   NodePosition,
+  Paper,
+  PlanFormat,
+  PublishReport,
+  PublishRequest,
+  Question,
   RecentFile,
+  RolloutPlan,
   SaveFileOptions,
+  SnapshotSummary,
+  WaveFilter,
   YamlResult,
 } from './types';
 
@@ -50,6 +61,36 @@ export interface Backend {
   exportRun(format: ExportFormat, path: string): Promise<ExportReport>;
   /** Writes binary content (base64, no `data:` prefix) to a path the user picked; Rust command `file_write_bytes`. */
   saveBytes(path: string, base64: string): Promise<void>;
+  /** Writes text to a path the user picked (md, csv, json, html, txt); Rust command `file_write_text`. */
+  saveText(path: string, text: string): Promise<void>;
+  /** The twelve readiness questions, in questionnaire order. */
+  planQuestions(): Promise<Question[]>;
+  /** The rollout plan; `capacity` overrides the design's products per proposed wave. */
+  planGet(capacity: number | null): Promise<RolloutPlan>;
+  /** Replaces the stored waves with the proposal: one undoable edit (also sent as `design-changed`). */
+  planApplyProposal(capacity: number | null, weeksPerWave: number | null): Promise<DesignChanged>;
+  /** What is in the mesh once wave `wave` has gone live. */
+  planAsOfWave(wave: number): Promise<WaveFilter>;
+  /** The plan as text in `format`, for saving. */
+  planExport(format: PlanFormat, capacity: number | null): Promise<string>;
+  metricsGet(): Promise<Metrics>;
+  /** A product's Data Product Canvas: the model's facts and the stored free text, block by block. */
+  canvasView(product: string): Promise<CanvasView>;
+  /** The printable HTML page of a product's canvas (show only in a sandboxed iframe, or save it). */
+  canvasHtml(product: string, paper: Paper): Promise<string>;
+  snapshotList(): Promise<SnapshotSummary[]>;
+  snapshotCreate(name: string): Promise<SnapshotSummary>;
+  /** Not undoable: snapshots live outside the edit journal. */
+  snapshotDelete(name: string): Promise<void>;
+  /** Compares two snapshots by name; `null` stands for the current design. */
+  snapshotCompare(from: string | null, to: string | null): Promise<DesignDiff>;
+  /** Brings the design back to a snapshot as one undoable edit (also sent as `design-changed`). */
+  snapshotRestore(name: string): Promise<DesignChanged>;
+  /** Creates the pilot-exercise template at a path from `pickSaveFile` and opens it. */
+  designCreatePilot(path: string, name: string): Promise<DesignView>;
+  /** Writes the design as code into a git working tree (chosen with `pickFolder`) and commits it. */
+  publishRun(request: PublishRequest): Promise<PublishReport>;
+  setFullscreen(on: boolean): Promise<void>;
   onDesignChanged(handler: (changed: DesignChanged) => void): Unsubscribe;
   onExportProgress(handler: (progress: ExportProgress) => void): Unsubscribe;
   /** The native menu sends `menu-action` with the id of an action of the UI's action registry. */
@@ -119,6 +160,23 @@ export const tauriBackend: Backend = {
   contractFromYaml: (id, yaml) => invoke<YamlResult>('contract_from_yaml', { id, yaml }),
   exportRun: (format, path) => invoke<ExportReport>('export_run', { format, path }),
   saveBytes: (path, base64) => invoke<void>('file_write_bytes', { path, base64 }),
+  saveText: (path, text) => invoke<void>('file_write_text', { path, text }),
+  planQuestions: () => invoke<Question[]>('plan_questions'),
+  planGet: (capacity) => invoke<RolloutPlan>('plan_get', { capacity }),
+  planApplyProposal: (capacity, weeksPerWave) => invoke<DesignChanged>('plan_apply_proposal', { capacity, weeksPerWave }),
+  planAsOfWave: (wave) => invoke<WaveFilter>('plan_as_of_wave', { wave }),
+  planExport: (format, capacity) => invoke<string>('plan_export', { format, capacity }),
+  metricsGet: () => invoke<Metrics>('metrics_get'),
+  canvasView: (product) => invoke<CanvasView>('canvas_view', { product }),
+  canvasHtml: (product, paper) => invoke<string>('canvas_html', { product, paper }),
+  snapshotList: () => invoke<SnapshotSummary[]>('snapshot_list'),
+  snapshotCreate: (name) => invoke<SnapshotSummary>('snapshot_create', { name }),
+  snapshotDelete: (name) => invoke<void>('snapshot_delete', { name }),
+  snapshotCompare: (from, to) => invoke<DesignDiff>('snapshot_compare', { from, to }),
+  snapshotRestore: (name) => invoke<DesignChanged>('snapshot_restore', { name }),
+  designCreatePilot: (path, name) => invoke<DesignView>('design_create_pilot', { path, name }),
+  publishRun: (request) => invoke<PublishReport>('publish_run', { request }),
+  setFullscreen: (on) => invoke<void>('window_set_fullscreen', { on }),
   onDesignChanged: (handler) => subscribe<DesignChanged>('design-changed', handler),
   onExportProgress: (handler) => subscribe<ExportProgress>('export-progress', handler),
   onMenuAction: (handler) => subscribe<MenuAction>('menu-action', handler),

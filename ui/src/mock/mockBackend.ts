@@ -17,8 +17,10 @@ import type {
   YamlResult,
 } from '../ipc/types';
 import { walkGraph } from '../ipc/meshIndex';
-import { applyChanges, entityValue, isArrayKind } from '../store/patch';
+import { applyChanges, entityValue, isArrayKind, keyFieldOf } from '../store/patch';
 import { mockCheck } from './mockFindings';
+import { asOfWave, proposalAsWaves, QUESTIONS, renderPlan, rolloutPlan } from './mockRollout';
+import { canvasHtml, canvasView, compareDesigns, entityIndex, measure, pilotMesh } from './mockWorkshop';
 import retailText from './retail.json?raw';
 
 export type MockBackendOptions = {
@@ -36,6 +38,10 @@ export type MockBackend = Backend & {
   emitMenuAction(action: string): void;
   /** The document as the backend holds it. */
   current(): MeshDocument | null;
+  /** Text files written with `saveText`, by path. */
+  savedText(): ReadonlyMap<string, string>;
+  /** Whether the window asked to be full screen. */
+  fullscreen(): boolean;
 };
 
 type Edit = { label: string; forward: Change[]; backward: Change[] };
@@ -81,6 +87,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const progressHandlers = new Set<(progress: ExportProgress) => void>();
   const menuHandlers = new Set<(action: MenuAction) => void>();
   const stepMs = options.exportStepMs ?? 120;
+  const snapshots = new Map<string, { createdAt: string; mesh: MeshDocument }>();
+  const saved = new Map<string, string>();
+  /** What the last publish wrote to each repository: file path → content. */
+  const published = new Map<string, Map<string, string>>();
+  let fullscreen = false;
 
   function guard(): void {
     if (options.failWith) throw structuredClone(options.failWith);
@@ -125,6 +136,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     mesh = document;
     path = at;
     revision = 0;
+    snapshots.clear();
     undoStack = [];
     redoStack = [];
     const existing = recent.findIndex((file) => file.path === at);
@@ -158,8 +170,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     if (typeof value !== 'object' || value === null) {
       throw problem(`cannot save ${put.kind} ${put.id}: the value is not an object`);
     }
-    if (isArrayKind(put.kind) && value['id'] !== put.id) {
-      throw problem(`cannot save ${put.kind} ${put.id}: the value's id is ${String(value['id'])}`);
+    if (isArrayKind(put.kind)) {
+      const field = keyFieldOf(put.kind);
+      if (value[field] !== put.id) {
+        throw problem(`cannot save ${put.kind} ${put.id}: the value's ${field} is ${String(value[field])}`);
+      }
     }
   }
 
@@ -323,6 +338,133 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     async saveBytes() {
       guard();
     },
+    async saveText(at, text) {
+      guard();
+      if (!/\.(md|csv|json|html|txt)$/i.test(at)) throw problem(`cannot write ${at}: only .md, .csv, .json, .html and .txt files`);
+      saved.set(at, text);
+    },
+    async planQuestions() {
+      guard();
+      return structuredClone([...QUESTIONS]);
+    },
+    async planGet(capacity) {
+      guard();
+      return rolloutPlan(requireMesh(), capacity);
+    },
+    async planApplyProposal(capacity, weeksPerWave) {
+      guard();
+      const current = requireMesh();
+      const waves = proposalAsWaves(current, rolloutPlan(current, capacity).proposal, weeksPerWave);
+      const forward: Change[] = [
+        ...current.waves.filter((wave) => !waves.some((next) => next.id === wave.id)).map((wave): Change => ({ op: 'remove', kind: 'wave', id: wave.id })),
+        ...waves.map((wave): Change => ({ op: 'put', kind: 'wave', id: wave.id, value: wave })),
+      ];
+      return edit(`Apply the proposed plan (${waves.length} waves)`, forward);
+    },
+    async planAsOfWave(wave) {
+      guard();
+      return asOfWave(requireMesh(), wave);
+    },
+    async planExport(format, capacity) {
+      guard();
+      const current = requireMesh();
+      return renderPlan(rolloutPlan(current, capacity), current, format);
+    },
+    async metricsGet() {
+      guard();
+      const current = requireMesh();
+      return measure(current, mockCheck(current));
+    },
+    async canvasView(product) {
+      guard();
+      return canvasView(requireMesh(), product);
+    },
+    async canvasHtml(product, paper) {
+      guard();
+      return canvasHtml(requireMesh(), product, paper);
+    },
+    async snapshotList() {
+      guard();
+      requireMesh();
+      return [...snapshots].map(([name, snapshot]) => ({ name, createdAt: snapshot.createdAt, entities: entityIndex(snapshot.mesh).size }));
+    },
+    async snapshotCreate(name) {
+      guard();
+      const current = requireMesh();
+      const trimmed = name.trim();
+      if (trimmed === '') throw { code: 'invalid_argument', message: 'A snapshot needs a name.' };
+      if (snapshots.has(trimmed)) throw { code: 'already_exists', message: `A snapshot named ${trimmed} exists already: pick another name or delete it first.` };
+      const createdAt = new Date().toISOString();
+      snapshots.set(trimmed, { createdAt, mesh: structuredClone(current) });
+      return { name: trimmed, createdAt, entities: entityIndex(current).size };
+    },
+    async snapshotDelete(name) {
+      guard();
+      if (!snapshots.delete(name)) throw { code: 'not_found', message: `There is no snapshot named ${name}.` };
+    },
+    async snapshotCompare(from, to) {
+      guard();
+      const side = (name: string | null): [MeshDocument, string] => {
+        if (name === null) return [requireMesh(), 'current design'];
+        const snapshot = snapshots.get(name);
+        if (!snapshot) throw { code: 'not_found', message: `There is no snapshot named ${name}.` };
+        return [snapshot.mesh, `snapshot ${name}`];
+      };
+      const [old, fromName] = side(from);
+      const [next, toName] = side(to);
+      return compareDesigns(old, next, fromName, toName);
+    },
+    async snapshotRestore(name) {
+      guard();
+      const current = requireMesh();
+      const snapshot = snapshots.get(name);
+      if (!snapshot) throw { code: 'not_found', message: `There is no snapshot named ${name}.` };
+      const target = entityIndex(snapshot.mesh);
+      const now = entityIndex(current);
+      const forward: Change[] = [];
+      for (const [key, entity] of target) {
+        if (JSON.stringify(now.get(key)?.value) !== JSON.stringify(entity.value)) {
+          forward.push({ op: 'put', kind: entity.kind, id: entity.id, value: structuredClone(entity.value) });
+        }
+      }
+      for (const [key, entity] of now) if (!target.has(key)) forward.push({ op: 'remove', kind: entity.kind, id: entity.id });
+      if (forward.length === 0) throw { code: 'invalid_argument', message: `The design is the same as snapshot ${name}: nothing to restore.` };
+      return edit(`Restore snapshot ${name}`, forward);
+    },
+    async designCreatePilot(at, name) {
+      guard();
+      return openDocument(pilotMesh(name), at);
+    },
+    async publishRun(request) {
+      guard();
+      const current = requireMesh();
+      if (/dirty/i.test(request.repo)) {
+        throw { code: 'uncommitted_changes', message: `cannot publish to ${request.repo}: the working tree has uncommitted changes under mesh/.` };
+      }
+      if (/not-a-repo/i.test(request.repo)) {
+        throw { code: 'not_found', message: `cannot publish to ${request.repo}: it is not inside a git working tree.` };
+      }
+      const folder = (request.path ?? 'mesh').replace(/^\/+|\/+$/g, '') || 'mesh';
+      const files = new Map<string, string>();
+      files.set(`${folder}/mesh.yaml`, JSON.stringify({ settings: current.settings, domains: current.domains, waves: current.waves }));
+      for (const product of current.products) files.set(`${folder}/products/${product.id}.odps.yaml`, JSON.stringify(product));
+      for (const contract of current.contracts) {
+        files.set(`${folder}/contracts/${contract.id}.odcs.yaml`, JSON.stringify(contract));
+        if (request.artefacts !== false) files.set(`${folder}/artefacts/${contract.id}.schema.json`, JSON.stringify(contract.schema ?? []));
+      }
+      const before = published.get(request.repo) ?? new Map<string, string>();
+      const added = [...files.keys()].filter((file) => !before.has(file)).sort();
+      const modified = [...files.keys()].filter((file) => before.has(file) && before.get(file) !== files.get(file)).sort();
+      const removed = [...before.keys()].filter((file) => !files.has(file)).sort();
+      published.set(request.repo, files);
+      const changedAny = added.length + modified.length + removed.length > 0;
+      const commit = changedAny ? Array.from({ length: 40 }, (_, index) => '0123456789abcdef'[(index * 7 + revision + added.length) % 16]).join('') : null;
+      return { repo: request.repo, branch: request.branch ?? 'main', path: folder, added, modified, removed, commit };
+    },
+    async setFullscreen(on) {
+      guard();
+      fullscreen = on;
+    },
     onDesignChanged(handler) {
       changedHandlers.add(handler);
       return () => changedHandlers.delete(handler);
@@ -348,6 +490,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       for (const handler of menuHandlers) handler({ action });
     },
     current: () => mesh,
+    savedText: () => saved,
+    fullscreen: () => fullscreen,
   };
   return backend;
 }

@@ -1,6 +1,7 @@
-// Export: every backend format (written by Rust to a path the user picks, with progress), plus PNG and SVG
-// pictures of the canvas made here with html-to-image. In the desktop app pictures are saved through the
-// backend (`saveBytes`); in a plain browser they are offered as a download link.
+// Export: every backend format (written by Rust to a path the user picks, with progress), including the mesh
+// pictures Rust lays out and draws itself (SVG, PNG), plus PNG and SVG pictures of the canvas as it is on screen,
+// made here with html-to-image. In the desktop app those are saved through the backend (`saveBytes`); in a plain
+// browser they are offered as a download link.
 import { useEffect, useState } from 'react';
 import { getNodesBounds, getViewportForBounds, useReactFlow } from '@xyflow/react';
 import { toIpcError } from '../ipc/backend';
@@ -9,24 +10,36 @@ import { useDesignStore } from '../store/designStore';
 import { useUiStore } from '../store/uiStore';
 import { useBackend } from '../studio/session';
 
-type Picture = 'png' | 'svg';
+/** Pictures of the canvas as shown, taken in the window. */
+type Picture = 'canvas-png' | 'canvas-svg';
 type Choice = ExportFormat | Picture;
 
-const FORMATS: readonly { value: Choice; label: string; detail: string }[] = [
-  { value: 'mesh', label: 'Mesh as code', detail: 'A folder: mesh.yaml plus one file per product and contract, for git.' },
-  { value: 'odcs', label: 'ODCS contracts', detail: 'One Open Data Contract Standard v3.2.0 YAML file per contract.' },
-  { value: 'odps', label: 'ODPS products', detail: 'One Open Data Product Standard v1.1.0 YAML file per product.' },
-  { value: 'dcs', label: 'Data Contract Specification', detail: 'DCS 1.2 files (deprecated format, for older tools).' },
-  { value: 'json', label: 'JSON', detail: 'The whole design in one JSON file.' },
-  { value: 'mermaid', label: 'Mermaid diagram', detail: 'A flowchart of domains, products and dependencies.' },
-  { value: 'dot', label: 'Graphviz DOT', detail: 'The dependency graph for Graphviz.' },
-  { value: 'png', label: 'PNG picture of the canvas', detail: 'What the canvas shows, at twice the screen resolution.' },
-  { value: 'svg', label: 'SVG picture of the canvas', detail: 'What the canvas shows, as a scalable picture.' },
+/** `testId` keeps the canvas pictures at their old ids (`export-format-png`/`-svg`), which the desktop tests use. */
+const FORMATS: readonly { value: Choice; label: string; detail: string; testId: string }[] = [
+  { value: 'mesh', label: 'Mesh as code', detail: 'A folder: mesh.yaml plus one file per product and contract, for git.', testId: 'mesh' },
+  { value: 'odcs', label: 'ODCS contracts', detail: 'One Open Data Contract Standard v3.2.0 YAML file per contract.', testId: 'odcs' },
+  { value: 'odps', label: 'ODPS products', detail: 'One Open Data Product Standard v1.1.0 YAML file per product.', testId: 'odps' },
+  { value: 'dcs', label: 'Data Contract Specification', detail: 'DCS 1.2 files (deprecated format, for older tools).', testId: 'dcs' },
+  { value: 'html', label: 'HTML catalog', detail: 'A folder of static pages: every domain, product and contract, browsable offline.', testId: 'html' },
+  { value: 'jsonschema', label: 'JSON Schema per contract', detail: 'A folder with one JSON Schema file per contract.', testId: 'jsonschema' },
+  { value: 'sql', label: 'SQL DDL per contract', detail: 'A folder with CREATE TABLE statements for every contract.', testId: 'sql' },
+  { value: 'markdown', label: 'Markdown per contract', detail: 'A folder with one readable Markdown page per contract.', testId: 'markdown' },
+  { value: 'json', label: 'JSON', detail: 'The whole design in one JSON file.', testId: 'json' },
+  { value: 'mermaid', label: 'Mermaid diagram', detail: 'A flowchart of domains, products and dependencies.', testId: 'mermaid' },
+  { value: 'dot', label: 'Graphviz DOT', detail: 'The dependency graph for Graphviz.', testId: 'dot' },
+  { value: 'svg', label: 'Mesh picture (SVG, laid out by Meshwright)', detail: 'The whole mesh drawn by Meshwright, whatever the canvas shows.', testId: 'mesh-svg' },
+  { value: 'png', label: 'Mesh picture (PNG, laid out by Meshwright)', detail: 'The same picture as a PNG image.', testId: 'mesh-png' },
+  { value: 'canvas-png', label: 'PNG of the canvas', detail: 'What the canvas shows, at twice the screen resolution.', testId: 'png' },
+  { value: 'canvas-svg', label: 'SVG of the canvas', detail: 'What the canvas shows, as a scalable picture.', testId: 'svg' },
 ];
 
 /** Formats that write many files into a folder. */
-const FOLDER_FORMATS: ReadonlySet<Choice> = new Set(['mesh', 'odcs', 'odps', 'dcs']);
-const EXTENSION: Record<string, string> = { json: 'json', mermaid: 'mmd', dot: 'dot', png: 'png', svg: 'svg' };
+const FOLDER_FORMATS: ReadonlySet<Choice> = new Set(['mesh', 'odcs', 'odps', 'dcs', 'html', 'jsonschema', 'sql', 'markdown']);
+const EXTENSION: Record<string, string> = { json: 'json', mermaid: 'mmd', dot: 'dot', png: 'png', svg: 'svg', 'canvas-png': 'png', 'canvas-svg': 'svg' };
+
+function isPicture(choice: Choice): choice is Picture {
+  return choice === 'canvas-png' || choice === 'canvas-svg';
+}
 
 function stem(title: string): string {
   return title.replace(/\.mesh$/i, '') || 'design';
@@ -80,7 +93,7 @@ export function ExportDialog() {
       path.style.fill = 'none';
     }
     try {
-      return await (kind === 'png' ? toPng(element, options) : toSvg(element, options));
+      return await (kind === 'canvas-png' ? toPng(element, options) : toSvg(element, options));
     } finally {
       paths.forEach((path, index) => {
         const style = saved[index];
@@ -96,13 +109,14 @@ export function ExportDialog() {
     setProgress(null);
     setRunning(true);
     try {
-      if (format === 'png' || format === 'svg') {
+      if (isPicture(format)) {
         const dataUrl = await picture(format);
-        const name = `${stem(title)}.${EXTENSION[format]}`;
+        const extension = EXTENSION[format] ?? 'png';
+        const name = `${stem(title)}.${extension}`;
         if (backend.runtime === 'browser') {
           setDownload({ href: dataUrl, name });
         } else {
-          const path = await backend.pickSaveFile({ title: `${format.toUpperCase()} picture`, defaultName: name, extensions: [format] });
+          const path = await backend.pickSaveFile({ title: `${extension.toUpperCase()} picture`, defaultName: name, extensions: [extension] });
           if (path !== null) {
             await backend.saveBytes(path, base64Of(dataUrl));
             setDone({ path, files: 1, bytes: Math.round((dataUrl.length * 3) / 4) });
@@ -146,7 +160,7 @@ export function ExportDialog() {
                 name="export-format"
                 value={choice.value}
                 checked={format === choice.value}
-                data-testid={`export-format-${choice.value}`}
+                data-testid={`export-format-${choice.testId}`}
                 onChange={() => setFormat(choice.value)}
               />
               <span>

@@ -38,6 +38,15 @@ export function Welcome({ actions }: { actions: readonly Action[] }) {
           <button type="button" className="button" data-testid="welcome-import" onClick={run('design.import')}>
             Import folder…
           </button>
+          <button
+            type="button"
+            className="button"
+            data-testid="welcome-pilot"
+            title="A small design a workshop starts from: one domain, two products, a consumer, empty canvases"
+            onClick={run('design.pilot')}
+          >
+            New pilot exercise…
+          </button>
         </div>
         <h2>Examples</h2>
         <div className="welcome-actions">

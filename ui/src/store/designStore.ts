@@ -13,6 +13,9 @@ export type InspectorTarget =
 
 export type Highlight = { mode: 'impact' | 'lineage'; rootId: string; ids: ReadonlySet<string> };
 
+/** "Mesh as of wave N": what is live once wave N has gone live; everything else is dimmed on the canvas. */
+export type WaveFilterState = { wave: number; products: ReadonlySet<string>; consumers: ReadonlySet<string>; contracts: ReadonlySet<string> };
+
 export type Toast = { id: number; kind: 'error' | 'info'; title: string; message: string };
 
 /** Above this many products, domains open collapsed. */
@@ -29,6 +32,7 @@ export type DesignState = {
   /** Positions computed when the design was opened, for nodes the document has no position for. */
   autoPositions: Record<string, Position>;
   highlight: Highlight | null;
+  waveFilter: WaveFilterState | null;
   clipboard: EntityValue[];
   toasts: Toast[];
 
@@ -44,6 +48,7 @@ export type DesignState = {
   setAllCollapsed(collapsed: boolean): void;
   setAutoPositions(positions: Record<string, Position>): void;
   setHighlight(highlight: Highlight | null): void;
+  setWaveFilter(filter: WaveFilterState | null): void;
   setClipboard(values: EntityValue[]): void;
   showToast(toast: Omit<Toast, 'id'>): void;
   showError(attempted: string, error: IpcError): void;
@@ -64,6 +69,7 @@ export const useDesignStore = create<DesignState>()((set, get) => ({
   collapsed: {},
   autoPositions: {},
   highlight: null,
+  waveFilter: null,
   clipboard: [],
   toasts: [],
 
@@ -79,6 +85,7 @@ export const useDesignStore = create<DesignState>()((set, get) => ({
       collapsed,
       autoPositions: {},
       highlight: null,
+      waveFilter: null,
     });
   },
 
@@ -139,6 +146,9 @@ export const useDesignStore = create<DesignState>()((set, get) => ({
   },
   setHighlight(highlight) {
     set({ highlight });
+  },
+  setWaveFilter(waveFilter) {
+    set({ waveFilter });
   },
   setClipboard(values) {
     set({ clipboard: values });

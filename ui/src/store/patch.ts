@@ -11,6 +11,10 @@ export const ARRAY_OF_KIND = {
   contract: 'contracts',
   sourceSystem: 'sourceSystems',
   consumer: 'consumers',
+  assessment: 'assessments',
+  wave: 'waves',
+  canvas: 'canvases',
+  note: 'notes',
 } as const satisfies Partial<Record<EntityKind, keyof MeshDocument>>;
 
 export type ArrayKind = keyof typeof ARRAY_OF_KIND;
@@ -19,25 +23,40 @@ export function isArrayKind(kind: EntityKind): kind is ArrayKind {
   return kind in ARRAY_OF_KIND;
 }
 
-type Identified = { id: string };
+/**
+ * The field that holds an entity's id, the one a change names: an assessment is filed under its domain, a
+ * Data Product Canvas under its product; everything else under `id`.
+ */
+export function keyFieldOf(kind: ArrayKind): 'id' | 'domain' | 'product' {
+  if (kind === 'assessment') return 'domain';
+  if (kind === 'canvas') return 'product';
+  return 'id';
+}
 
-/** Index of the first element whose id is not less than `id` (arrays are kept sorted by id, like Rust's maps). */
-function lowerBound(items: readonly Identified[], id: string): number {
+type Keyed = Record<string, unknown>;
+
+function keyOf(item: Keyed, field: string): string {
+  return String(item[field]);
+}
+
+/** Index of the first element whose key is not less than `id` (arrays are kept sorted by key, like Rust's maps). */
+function lowerBound(items: readonly Keyed[], id: string, field: string): number {
   let low = 0;
   let high = items.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((items[middle] as Identified).id < id) low = middle + 1;
+    if (keyOf(items[middle] as Keyed, field) < id) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
-function findIndex(items: readonly Identified[], id: string): number {
+function findIndex(items: readonly Keyed[], id: string, field: string): number {
   // Sorted lookup first; fall back to a scan for documents whose arrays are not sorted.
-  const at = lowerBound(items, id);
-  if (items[at]?.id === id) return at;
-  return items.findIndex((item) => item.id === id);
+  const at = lowerBound(items, id, field);
+  const found = items[at];
+  if (found !== undefined && keyOf(found, field) === id) return at;
+  return items.findIndex((item) => keyOf(item, field) === id);
 }
 
 /** Returns a new document with `changes` applied in order. Removing something absent is not an error. */
@@ -61,16 +80,18 @@ export function applyChanges(mesh: MeshDocument, changes: readonly Change[]): Me
     }
     if (!isArrayKind(change.kind)) continue;
     const key = ARRAY_OF_KIND[change.kind];
+    const field = keyFieldOf(change.kind);
     if (!copied.has(key)) {
-      (next[key] as Identified[]) = [...(next[key] as Identified[])];
+      // Documents written before the rollout kinds existed may lack their arrays.
+      (next[key] as Keyed[]) = [...((next[key] as Keyed[] | undefined) ?? [])];
       copied.add(key);
     }
-    const items = next[key] as Identified[];
-    const index = findIndex(items, change.id);
+    const items = next[key] as Keyed[];
+    const index = findIndex(items, change.id, field);
     if (change.op === 'put') {
-      const value = change.value as Identified;
+      const value = change.value as Keyed;
       if (index >= 0) items[index] = value;
-      else items.splice(lowerBound(items, change.id), 0, value);
+      else items.splice(lowerBound(items, change.id, field), 0, value);
     } else if (index >= 0) {
       items.splice(index, 1);
     }
@@ -83,7 +104,7 @@ export function entityValue(mesh: MeshDocument, kind: EntityKind, id: string): u
   if (kind === 'settings') return mesh.settings;
   if (kind === 'position') return mesh.layout[id];
   if (!isArrayKind(kind)) return undefined;
-  const items = mesh[ARRAY_OF_KIND[kind]] as Identified[];
-  const index = findIndex(items, id);
+  const items = (mesh[ARRAY_OF_KIND[kind]] as Keyed[] | undefined) ?? [];
+  const index = findIndex(items, id, keyFieldOf(kind));
   return index >= 0 ? items[index] : undefined;
 }

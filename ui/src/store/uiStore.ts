@@ -17,7 +17,10 @@ export function systemTheme(): Theme {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-export type Dialog = 'palette' | 'shortcuts' | 'export' | null;
+export type Dialog = 'palette' | 'shortcuts' | 'export' | 'snapshots' | 'publish' | null;
+
+/** What the main area shows: the mesh canvas, or one of the rollout and workshop screens in its place. */
+export type Screen = 'canvas' | 'plan' | 'metrics' | 'productCanvas';
 
 export type UiState = {
   dialog: Dialog;
@@ -29,6 +32,11 @@ export type UiState = {
    */
   viewportPending: boolean;
   setViewportPending(pending: boolean): void;
+  screen: Screen;
+  /** Workshop mode: full screen, larger type, the timer and sticky notes at hand. */
+  workshop: boolean;
+  setScreen(screen: Screen): void;
+  setWorkshop(on: boolean): void;
   openDialog(dialog: Dialog): void;
   toggleTheme(): void;
 };
@@ -37,6 +45,14 @@ export const useUiStore = create<UiState>()((set, get) => ({
   dialog: null,
   theme: storedTheme(),
   viewportPending: false,
+  screen: 'canvas',
+  workshop: false,
+  setScreen(screen) {
+    set({ screen });
+  },
+  setWorkshop(on) {
+    set({ workshop: on });
+  },
   setViewportPending(pending) {
     if (get().viewportPending !== pending) set({ viewportPending: pending });
   },

@@ -3,7 +3,7 @@
 import type { Consumer, DataProduct, Domain, MeshDocument, Position, SourceSystem, Team } from '../ipc/model';
 import type { EntityRef, EntityValue } from '../ipc/types';
 import { allIds, contractOwners, uniqueId, uniqueInputPortName } from '../ipc/meshIndex';
-import type { DependencyEdgeData } from '../canvas/graph';
+import { NOTE_PREFIX, type DependencyEdgeData } from '../canvas/graph';
 
 export type NodeKind = 'domain' | 'product' | 'sourceSystem' | 'consumer';
 
@@ -108,6 +108,9 @@ export function removalRefs(mesh: MeshDocument, selection: readonly string[]): E
   for (const id of selection) {
     const kind = kindOfNode(mesh, id);
     if (kind !== null) refs.push({ kind, id });
+    // Sticky notes are nodes too: their node id carries a prefix.
+    const noteId = id.startsWith(NOTE_PREFIX) ? id.slice(NOTE_PREFIX.length) : null;
+    if (noteId !== null && (mesh.notes ?? []).some((note) => note.id === noteId)) refs.push({ kind: 'note', id: noteId });
   }
   return refs;
 }
@@ -116,6 +119,7 @@ export function removalRefs(mesh: MeshDocument, selection: readonly string[]): E
 export function copyEdit(mesh: MeshDocument, selection: readonly string[], positions: (id: string) => Position | undefined): EntityValue[] {
   const values: EntityValue[] = [];
   for (const ref of removalRefs(mesh, selection)) {
+    if (ref.kind === 'note') continue;
     const list: { id: string }[] =
       ref.kind === 'product'
         ? mesh.products

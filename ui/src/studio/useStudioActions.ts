@@ -11,6 +11,9 @@ import { useUiStore } from '../store/uiStore';
 import { layoutMesh } from '../canvas/layout';
 import { copyEdit, createEdit, kindOfNode, pasteEdit, removalRefs, removeDependenciesEdit } from './editing';
 import { openDesign, runEdit } from './session';
+import { newNoteEdit, setWorkshopMode } from '../workshop/workshopMode';
+import { showMeshAsOfWave } from '../plan/WaveFilterControl';
+import type { Screen } from '../store/uiStore';
 import type { MeshEdge } from '../canvas/graph';
 
 const hasDesign = () => useDesignStore.getState().view !== null;
@@ -66,6 +69,21 @@ export function designActions(backend: Backend): Action[] {
         });
         if (path === null) return;
         await openDesign(() => backend.designImport(folder, path), `import ${folder}`);
+      },
+    },
+    {
+      id: 'design.pilot',
+      label: 'New pilot exercise…',
+      group: 'Design',
+      run: async () => {
+        const path = await backend.pickSaveFile({
+          title: 'Meshwright design',
+          defaultName: 'pilot-exercise.mesh',
+          extensions: ['mesh'],
+        });
+        if (path === null) return;
+        const opened = await openDesign(() => backend.designCreatePilot(path, 'Pilot exercise'), `create the pilot exercise ${path}`);
+        if (opened) useUiStore.getState().setScreen('productCanvas');
       },
     },
     { id: 'design.example.retail', label: 'Open example: retail', group: 'Design', run: () => void openExample('retail') },
@@ -201,8 +219,72 @@ export function useStudioActions(backend: Backend): Action[] {
       return internal?.internals.positionAbsolute ?? mesh()?.layout[id] ?? store().autoPositions[id];
     };
 
+    const show = (screen: Screen) => () => useUiStore.getState().setScreen(screen);
+
     const actions: Action[] = [
       ...designActions(backend),
+      {
+        id: 'design.snapshots',
+        label: 'Snapshots…',
+        group: 'Design',
+        shortcut: 'Mod+Shift+S',
+        enabled: hasDesign,
+        run: () => useUiStore.getState().openDialog('snapshots'),
+      },
+      {
+        id: 'design.publish',
+        label: 'Publish to repository…',
+        group: 'Design',
+        shortcut: 'Mod+Shift+E',
+        enabled: hasDesign,
+        run: () => useUiStore.getState().openDialog('publish'),
+      },
+      { id: 'view.canvas', label: 'Show the mesh canvas', group: 'View', shortcut: 'Mod+1', enabled: hasDesign, run: show('canvas') },
+      { id: 'view.plan', label: 'Show the rollout plan', group: 'View', shortcut: 'Mod+2', enabled: hasDesign, run: show('plan') },
+      { id: 'view.metrics', label: 'Show the metrics dashboard', group: 'View', shortcut: 'Mod+3', enabled: hasDesign, run: show('metrics') },
+      {
+        id: 'view.productCanvas',
+        label: 'Show the Data Product Canvas of the selected product',
+        group: 'View',
+        shortcut: 'Mod+4',
+        enabled: hasDesign,
+        run: show('productCanvas'),
+      },
+      {
+        id: 'view.allWaves',
+        label: 'Show the whole mesh (clear "as of wave")',
+        group: 'View',
+        enabled: () => store().waveFilter !== null,
+        run: () => void showMeshAsOfWave(backend, null),
+      },
+      {
+        id: 'view.workshop',
+        label: 'Workshop mode (full screen, timer, sticky notes)',
+        group: 'View',
+        shortcut: 'F11|Mod+Shift+W',
+        enabled: hasDesign,
+        run: () => setWorkshopMode(backend, !useUiStore.getState().workshop),
+      },
+      {
+        id: 'workshop.addNote',
+        label: 'Add sticky note',
+        group: 'Add',
+        shortcut: 'N',
+        enabled: hasDesign,
+        run: async () => {
+          const current = mesh();
+          if (!current) return;
+          const ui = useUiStore.getState();
+          if (ui.screen !== 'canvas') {
+            ui.setScreen('canvas');
+            // Let the canvas mount before asking it for its centre.
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          const put = newNoteEdit(current, canvasCentre());
+          const result = await runEdit(() => backend.entityPut([put]), 'add a sticky note');
+          if (result) store().setSelection([`note:${put.id}`]);
+        },
+      },
       {
         id: 'design.export',
         label: 'Export…',
