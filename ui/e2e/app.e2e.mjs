@@ -1,7 +1,8 @@
 // End-to-end tests of the real desktop app: the Tauri binary with the real Rust backend, driven through
 // tauri-driver and WebKitWebDriver under Xvfb. The first edits the retail example (connect, add, rename,
 // copy/paste/delete, contract edit, undo, reopen); the second starts on the welcome screen and goes through the
-// native GTK dialogs and menu with xdotool (recent files, Import folder…, rubber-band selection, PNG export).
+// native GTK dialogs and menu with xdotool (recent files, Import folder…, rubber-band selection, PNG export); the
+// third goes through rollout planning, metrics, the Data Product Canvas, snapshots, workshop mode and publishing.
 // Run by `scripts/e2e-app`, which builds the app, starts the display and the driver, and passes MESHWRIGHT_BINARY,
 // E2E_MESH (a fresh import of examples/retail) and E2E_SCREENSHOTS.
 import { after, test } from 'node:test';
@@ -137,6 +138,7 @@ test('the real studio: edit the retail example, copy and paste, see findings com
     await scenario();
   } catch (error) {
     if (driver) await screenshot('failure').catch(() => undefined);
+    await quit();
     throw error;
   }
 });
@@ -300,6 +302,7 @@ test('desktop manners: recent files, Import folder… and Save picture through t
       // ImageMagick is optional
     }
     if (driver) await screenshot('failure-manners').catch(() => undefined);
+    await quit();
     throw error;
   }
 });
@@ -335,12 +338,18 @@ async function manners() {
   await eventually(async () => (await js('return document.documentElement.dataset.theme ?? null;')) !== themeBefore, 'the menu item toggles the theme');
 
   // Rubber-band selection: Shift + drag over the canvas from an empty corner selects several nodes. Real X input
-  // through xdotool (screen coordinates: the window fills the 1440×900 screen, the canvas its left 1000 pixels).
+  // through xdotool, in screen coordinates (the window fills the screen).
   await (await located(testId('fit-view'))).click();
   await viewportStill();
+  // The web view fills the screen below the native menu bar: screen y = client y + (screen height − view height).
+  const pane = await js(`const box = document.querySelector('.react-flow').getBoundingClientRect();
+    return { left: box.left, top: box.top, right: box.right, bottom: box.bottom, offset: screen.height - innerHeight };`);
+  const at = (x, y) => [String(Math.round(x)), String(Math.round(y + pane.offset))];
   xdotool('windowfocus', '--sync', main);
-  xdotool('mousemove', '5', '75', 'keydown', 'shift', 'mousedown', '1');
-  for (const [x, y] of [[200, 200], [500, 400], [800, 600], [990, 880]]) xdotool('mousemove', String(x), String(y));
+  xdotool('mousemove', ...at(pane.left + 4, pane.top + 4), 'keydown', 'shift', 'mousedown', '1');
+  for (const step of [0.25, 0.5, 0.75, 1]) {
+    xdotool('mousemove', ...at(pane.left + 4 + (pane.right - pane.left - 12) * step, pane.top + 4 + (pane.bottom - pane.top - 12) * step));
+  }
   xdotool('mouseup', '1', 'keyup', 'shift');
   await eventually(async () => (await js(`return document.querySelectorAll('.react-flow__node.selected').length;`)) >= 3, 'the rubber band selects several nodes');
   await located(testId('selection-count'), 'the toolbar counts the selection');
@@ -356,5 +365,94 @@ async function manners() {
   const bytes = readFileSync(picture);
   assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the file is a PNG');
   assert.ok(bytes.length > 20_000, `the PNG has content (${bytes.length} bytes)`);
+  await quit();
+}
+
+test('rollout and publishing in the real app: plan, metrics, Data Product Canvas, snapshot compare and restore, workshop note, publish to git', async () => {
+  try {
+    await rollout();
+  } catch (error) {
+    if (driver) await screenshot('failure-rollout').catch(() => undefined);
+    await quit();
+    throw error;
+  }
+});
+
+async function rollout() {
+  const work = dirname(mesh);
+  await launch();
+  await located(testId('node-orders.order-management'), 'the retail design opens');
+  await viewportStill();
+
+  // The plan: the verdict of the stored assessments, and a lighthouse ranking with its explanations.
+  await (await located(testId('view-plan'))).click();
+  const verdict = await located(testId('plan-verdict-headline'), 'the plan shows its verdict');
+  await eventually(async () => /mesh pays off/i.test(await verdict.getText()), 'the verdict is the retail one');
+  await eventually(async () => (await driver.findElements(testId('ranking-row'))).length === 7, 'seven domains are ranked');
+  await located(testId('plan-critical-path'), 'the critical path is shown');
+  await screenshot('studio-retail-plan');
+
+  // Metrics: the dashboard draws its charts from the backend's figures.
+  await (await located(testId('view-metrics'))).click();
+  await located(testId('chart-products-by-domain'), 'the metrics dashboard draws its charts');
+  await eventually(async () => (await driver.findElements(testId('chart-products-by-domain-bar'))).length >= 7, 'a bar per domain');
+
+  // A snapshot before editing the Data Product Canvas of net sales.
+  await (await located(testId('view-canvas'))).click();
+  await (await located(testId('snapshots'))).click();
+  const snapshotName = await located(testId('snapshot-name'), 'the snapshots dialog opens');
+  await snapshotName.sendKeys('before workshop');
+  await (await located(testId('snapshot-create'))).click();
+  await located(testId('snapshot-compare-before workshop'), 'the snapshot is listed');
+  await press(Key.ESCAPE);
+
+  await jumpTo('Net sales');
+  await (await located(testId('view-product-canvas'))).click();
+  const block = await located(testId('canvas-text-observability'), 'the Data Product Canvas shows its blocks');
+  await block.clear();
+  await block.sendKeys('Alert the orders team when the nightly load is late', Key.TAB);
+  await eventually(async () => /canvas orders\.net-sales/.test((await (await driver.findElement(testId('undo'))).getAttribute('aria-label')) ?? ''), 'the block text is one undoable edit');
+  await screenshot('studio-retail-product-canvas');
+
+  // Compare the snapshot with now: the canvas text shows as a change; restore it (one undoable edit).
+  await (await located(testId('view-canvas'))).click();
+  await (await located(testId('snapshots'))).click();
+  await (await located(testId('snapshot-compare-before workshop'))).click();
+  await eventually(async () => (await js(`return document.querySelector('[data-testid="snapshot-diff"]')?.textContent ?? '';`)).includes('net-sales'), 'the comparison shows the canvas of net sales');
+  await (await located(testId('snapshot-restore-before workshop'))).click();
+  await eventually(async () => /Restore snapshot before workshop/.test((await (await driver.findElement(testId('undo'))).getAttribute('aria-label')) ?? ''), 'restore is one undoable edit');
+  await press(Key.ESCAPE);
+
+  // Workshop mode: larger type, a timer, a sticky note stored in the design.
+  await (await located(testId('workshop'))).click();
+  await located(testId('workshop-timer'), 'workshop mode shows its timer');
+  await (await located(testId('workshop-add-note'))).click();
+  await located(css('[data-node-kind="note"]'), 'a sticky note appears on the canvas');
+  await screenshot('studio-retail-workshop');
+  await (await located(testId('workshop-leave'))).click();
+  await eventually(async () => (await driver.findElements(testId('workshop-bar'))).length === 0, 'workshop mode ends');
+
+  // Publish to a fresh git repository chosen in the GTK folder dialog: one commit, then nothing to publish.
+  // The folder chosen is an empty one inside the working tree (any folder inside it names the repository): GTK's
+  // folder dialog, once inside a folder, would otherwise take its first entry (here `.git`) on Return.
+  const repo = join(work, 'published');
+  const chosen = join(repo, 'site');
+  mkdirSync(chosen, { recursive: true });
+  execFileSync('git', ['init', '-q', repo]);
+  for (const attempt of [1, 2]) {
+    await (await located(testId('publish'))).click();
+    await (await located(testId('publish-pick-repo'), 'the publish dialog opens')).click();
+    await answerFileDialog('Choose a folder', chosen, { location: true });
+    const shown = () => js(`return document.querySelector('[data-testid="publish-repo"]')?.textContent ?? '';`);
+    await eventually(async () => (await shown()) !== 'none chosen', 'a repository folder is chosen');
+    assert.equal((await shown()).replace(/\/$/, ''), chosen, 'the repository is the folder typed into the dialog');
+    await (await located(testId('publish-run'))).click();
+    if (attempt === 1) await located(testId('publish-commit'), 'the first publish makes a commit');
+    else await located(testId('publish-nothing'), 'publishing again changes nothing and makes no commit');
+    await press(Key.ESCAPE);
+  }
+  const log = execFileSync('git', ['-C', repo, 'log', '--oneline'], { encoding: 'utf8' }).trim().split('\n');
+  assert.equal(log.length, 1, `one commit in the repository: ${log.join(' | ')}`);
+  assert.ok(existsSync(join(repo, 'mesh', 'mesh.yaml')), 'the mesh as code is under mesh/');
   await quit();
 }
