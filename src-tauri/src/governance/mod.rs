@@ -193,8 +193,8 @@ pub fn check(mesh: &Mesh, options: &CheckOptions) -> Report {
     findings.reserve(per_subject.iter().map(Vec::len).sum::<usize>() + cycles.len());
     findings.extend(per_subject.into_iter().flatten());
     findings.extend(cycles);
-    // Freeing the graph's many small allocations is work too; it need not hold up the report.
-    rayon::join(|| report(mesh, &options.today, findings), || drop(graph)).0
+    // Freeing the graph's and the index's many small allocations is work too; it need not hold up the report.
+    rayon::join(|| report(mesh, &options.today, findings), || drop((graph, index, subjects))).0
 }
 
 /// The rollout findings (MW-ROL-001) of a design at their default severities: the wave-order problems of its
