@@ -33,6 +33,7 @@ import {
   type Choice,
 } from './fields';
 import { ContractEditor } from './ContractEditor';
+import { moveProductEdit, productWave, wavesInOrder } from '../plan/planEdits';
 
 const ARCHETYPE_CHOICES: readonly Choice[] = (Object.keys(ARCHETYPE_LABEL) as (keyof typeof ARCHETYPE_LABEL)[]).map(
   (value) => ({ value, label: ARCHETYPE_LABEL[value] }),
@@ -216,6 +217,54 @@ function TeamForm({ team }: { team: Team }) {
   );
 }
 
+/**
+ * The product's rollout wave: named in a wave, or going live with its domain's wave. Choosing a wave names the
+ * product there and takes it out of every other wave naming it, as one edit (one entityPut of the changed waves).
+ */
+function RolloutWaveField({ product, mesh, beforeEdit }: { product: DataProduct; mesh: MeshDocument; beforeEdit: () => void }) {
+  const backend = useBackend();
+  const current = productWave(mesh, product.id);
+  const waves = wavesInOrder(mesh);
+  const domainName = (id: string | undefined) => mesh.domains.find((domain) => domain.id === id)?.name ?? id ?? '';
+  // Where the product goes with no wave naming it: its domain's wave, if any.
+  const withoutNaming = productWave(
+    { ...mesh, waves: mesh.waves.map((wave) => ({ ...wave, products: (wave.products ?? []).filter((id) => id !== product.id) })) },
+    product.id,
+  );
+  const noneLabel = withoutNaming ? `Via domain ${domainName(product.domain)}, wave ${withoutNaming.wave.number}` : 'No wave';
+  const move = (target: string) => {
+    const edits = moveProductEdit(mesh, product.id, target || null);
+    if (edits.length === 0) return;
+    beforeEdit();
+    const where = target ? waves.find((wave) => wave.id === target)?.name ?? target : 'no wave';
+    void runEdit(() => backend.entityPut(edits), `move ${product.id} to ${where}`);
+  };
+  const status =
+    current === null
+      ? 'In no wave: the product is not planned yet.'
+      : current.via === 'product'
+        ? `Named in wave ${current.wave.number}${current.wave.live ? `, live ${current.wave.live}` : ''}.`
+        : `Via domain ${domainName(product.domain)}, wave ${current.wave.number}${current.wave.live ? `, live ${current.wave.live}` : ''}.`;
+  return (
+    <div className="rollout-wave-field">
+      <SelectField
+        label="Rollout wave"
+        value={current?.via === 'product' ? current.wave.id : ''}
+        allowNone={noneLabel}
+        choices={waves.map((wave) => ({
+          value: wave.id,
+          label: `Wave ${wave.number}${wave.name && wave.name !== `Wave ${wave.number}` ? `: ${wave.name}` : ''}`,
+        }))}
+        testId="inspector-wave"
+        onChange={move}
+      />
+      <p className="hint" data-testid="inspector-wave-status">
+        {status}
+      </p>
+    </div>
+  );
+}
+
 function bindingText(binding: Binding): string {
   return isContractBinding(binding)
     ? `contract ${binding.contractId} v${binding.version}`
@@ -303,6 +352,7 @@ function ProductForm({ product, mesh }: { product: DataProduct; mesh: MeshDocume
           onBlur={flush}
         />
       </div>
+      <RolloutWaveField product={product} mesh={mesh} beforeEdit={flush} />
       <TextField
         label="Purpose"
         multiline

@@ -3,6 +3,7 @@
 import type { CheckReport, Finding } from '../ipc/types';
 import type { MeshDocument } from '../ipc/model';
 import { isContractBinding } from '../ipc/meshIndex';
+import { rolloutFindings } from './mockRollout';
 
 export function mockCheck(mesh: MeshDocument): CheckReport {
   const findings: Finding[] = [];
@@ -106,5 +107,7 @@ export function mockCheck(mesh: MeshDocument): CheckReport {
     }
   }
   const count = (severity: Finding['severity']) => findings.filter((finding) => finding.severity === severity).length;
+  // MW-ROL-001: wave order, the same findings the plan view lists (the Rust check reports them too).
+  findings.push(...rolloutFindings(mesh));
   return { findings, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }

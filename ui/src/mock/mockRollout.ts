@@ -311,7 +311,23 @@ function waveFindings(mesh: MeshDocument, graph: Graph): Finding[] {
     if (!own) continue;
     for (const provider of [...(graph.upstream.get(product.id) ?? [])].sort()) {
       const theirs = assigned.get(provider);
-      if (!theirs || theirs.number <= own.number) continue;
+      if (!theirs) {
+        const input = mesh.products.find((candidate) => candidate.id === provider);
+        if (!input || isLive(input)) continue;
+        findings.push({
+          rule: 'MW-ROL-001',
+          severity: 'warning',
+          message: `${product.id} goes live in wave ${own.number} but reads ${provider}, which is in no wave and not live yet (status ${input.status}).`,
+          entities: [
+            { kind: 'product', id: product.id },
+            { kind: 'product', id: provider },
+          ],
+          path: `waves/${own.id}`,
+          fix: `Plan ${provider} in wave ${own.number} or earlier.`,
+        });
+        continue;
+      }
+      if (theirs.number <= own.number) continue;
       findings.push({
         rule: 'MW-ROL-001',
         severity: 'warning',
@@ -326,6 +342,11 @@ function waveFindings(mesh: MeshDocument, graph: Graph): Finding[] {
     }
   }
   return findings;
+}
+
+/** The MW-ROL-001 findings of a design's stored plan, for the mock's check (the findings panel). */
+export function rolloutFindings(mesh: MeshDocument): Finding[] {
+  return (mesh.waves ?? []).length === 0 ? [] : waveFindings(mesh, productGraph(mesh));
 }
 
 /** Waves for every product that is not retired: lighthouse (and what it reads) first, then domain rank. */

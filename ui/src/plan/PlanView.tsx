@@ -9,6 +9,7 @@ import { useBackendQuery } from '../studio/useBackendQuery';
 import { fileNameFor, saveTextAs } from '../studio/files';
 import { AssessmentEditor } from './AssessmentEditor';
 import { positiveIntOrNull } from './planEdits';
+import { PlanSettingsEditor, WavesEditor } from './WavesEditor';
 
 const VERDICT_CLASS: Record<RolloutPlan['verdict']['verdict'], string> = {
   meshPaysOff: 'verdict-good',
@@ -26,7 +27,8 @@ const EXPORTS: readonly { format: PlanFormat; label: string; extension: string }
 export function PlanView() {
   const backend = useBackend();
   const title = useDesignStore((state) => state.view?.title ?? 'design');
-  const products = useDesignStore((state) => state.view?.mesh.products);
+  const mesh = useDesignStore((state) => state.view?.mesh);
+  const products = mesh?.products;
   const [capacityText, setCapacityText] = useState('');
   const [weeksText, setWeeksText] = useState('4');
   const [editing, setEditing] = useState<string | null>(null);
@@ -176,38 +178,15 @@ export function PlanView() {
         </section>
       </div>
 
+      <section className="card" aria-label="Plan settings">
+        <h2>Plan settings</h2>
+        <p className="muted">Stored in the design; each change is one edit (Undo with Ctrl+Z).</p>
+        {mesh && <PlanSettingsEditor mesh={mesh} plan={data} />}
+      </section>
+
       <section className="card" aria-label="Waves">
         <h2>Waves</h2>
-        {data.waves.length === 0 ? (
-          <p className="empty" data-testid="plan-no-waves">
-            No waves planned yet. Propose waves below, then adjust them.
-          </p>
-        ) : (
-          <table className="data-table" data-testid="plan-waves">
-            <thead>
-              <tr>
-                <th scope="col">Wave</th>
-                <th scope="col">Name</th>
-                <th scope="col">Start</th>
-                <th scope="col">Live</th>
-                <th scope="col">Products</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.waves.map((wave) => (
-                <tr key={`${wave.number}-${wave.id}`} data-testid="plan-wave">
-                  <td>{wave.number}</td>
-                  <td>{wave.name ?? `Wave ${wave.number}`}</td>
-                  <td>{wave.start ?? '–'}</td>
-                  <td>{wave.live ?? '–'}</td>
-                  <td>
-                    {wave.products.length === 0 ? <span className="muted">none</span> : wave.products.map((id) => <span key={id} className="chip" title={id}>{nameOf(id)}</span>)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {mesh && <WavesEditor mesh={mesh} plan={data} />}
         <h3>Products in no wave</h3>
         {data.unplanned.length === 0 ? (
           <p className="muted" data-testid="plan-unplanned-none">Every product that is not live yet has a wave.</p>
@@ -248,8 +227,8 @@ export function PlanView() {
           Applying the proposal replaces the stored waves in one edit; Undo (Ctrl+Z) brings them back.
         </p>
         <div className="field-row inline-fields">
-          <label>
-            Products per wave
+          <label title="Try another capacity for this proposal only; the stored capacity is in the plan settings">
+            Products per wave (this proposal)
             <input
               type="number"
               min={1}

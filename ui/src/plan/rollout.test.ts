@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { createMockBackend, retailFixture } from '../mock/mockBackend';
 import { rolloutPlan } from '../mock/mockRollout';
-import { answerEdit, answerNoteEdit, businessValueEdit, positiveIntOrNull } from './planEdits';
+import { mockCheck } from '../mock/mockFindings';
+import {
+  answerEdit,
+  answerNoteEdit,
+  businessValueEdit,
+  moveProductEdit,
+  newWaveEdit,
+  positiveIntOrNull,
+  productWave,
+  rolloutSettingsEdit,
+  waveAddDomainEdit,
+  waveAddProductEdit,
+  waveFieldEdit,
+  waveRemoveDomainEdit,
+  waveRemoveProductEdit,
+} from './planEdits';
 
 describe('readiness questionnaire edits', () => {
   it('sets a score and keeps the note, clears it, and hangs a note only on an answered question', () => {
@@ -79,5 +94,88 @@ describe('the mock plan engine', () => {
     expect(waves[0]).toMatchObject({ id: 'wave-1', number: 1, start: '2026-01-05', live: '2026-01-19' });
     await backend.editUndo();
     expect(backend.current()!.waves).toEqual(retailFixture().waves);
+  });
+});
+
+describe('wave edits', () => {
+  const waveOf = (mesh: ReturnType<typeof retailFixture>, id: string) => mesh.waves.find((wave) => wave.id === id)!;
+
+  it('adds a wave after the last one with an id no other wave has', () => {
+    const mesh = retailFixture();
+    expect(newWaveEdit(mesh)).toEqual({ kind: 'wave', id: 'wave-6', value: { id: 'wave-6', number: 6, name: 'Wave 6' } });
+    // wave-6 taken by a wave numbered 2: the next number is still 6, the id moves on.
+    const clash = { ...mesh, waves: [...mesh.waves, { id: 'wave-6', number: 2 }] };
+    expect(newWaveEdit(clash).id).toBe('wave-7');
+    expect((newWaveEdit(clash).value as { number: number }).number).toBe(6);
+    expect(newWaveEdit({ ...mesh, waves: [] }).id).toBe('wave-1');
+  });
+
+  it('renames and dates a wave; empty text clears the field', () => {
+    const wave = waveOf(retailFixture(), 'wave-2');
+    expect(waveFieldEdit(wave, 'name', ' Pilot ').value).toMatchObject({ id: 'wave-2', name: 'Pilot', start: '2026-02-02' });
+    expect(waveFieldEdit(wave, 'live', '2026-04-01').value).toMatchObject({ live: '2026-04-01' });
+    expect(waveFieldEdit(wave, 'start', '').value).not.toHaveProperty('start');
+  });
+
+  it('adds and removes products and whole domains, keeping the rest of the wave', () => {
+    const wave = { id: 'wave-9', number: 9, name: 'Late' };
+    const withProduct = waveAddProductEdit(wave, 'orders.net-sales').value as typeof wave & { products?: string[]; domains?: string[] };
+    expect(withProduct).toEqual({ ...wave, products: ['orders.net-sales'] });
+    expect(waveAddProductEdit(withProduct, 'orders.net-sales').value).toEqual(withProduct);
+    expect(waveRemoveProductEdit(withProduct, 'orders.net-sales').value).toEqual(wave);
+    const withDomain = waveAddDomainEdit(withProduct, 'inventory').value as typeof withProduct;
+    expect(withDomain.domains).toEqual(['inventory']);
+    expect(withDomain.products).toEqual(['orders.net-sales']);
+    expect(waveRemoveDomainEdit(withDomain, 'inventory').value).not.toHaveProperty('domains');
+  });
+
+  it("finds a product's wave: named first, else through its domain", () => {
+    const mesh = retailFixture();
+    expect(productWave(mesh, 'orders.net-sales')).toMatchObject({ via: 'product', wave: { id: 'wave-3' } });
+    const byDomain = {
+      ...mesh,
+      waves: mesh.waves.map((wave) =>
+        wave.id === 'wave-3' ? { ...wave, products: wave.products!.filter((id) => id !== 'orders.net-sales') } : wave.id === 'wave-5' ? { ...wave, domains: ['orders'] } : wave,
+      ),
+    };
+    expect(productWave(byDomain, 'orders.net-sales')).toMatchObject({ via: 'domain', wave: { id: 'wave-5', number: 5 } });
+  });
+
+  it('moves a product between waves as one edit of both waves, and out of every wave naming it', () => {
+    const mesh = retailFixture();
+    const edits = moveProductEdit(mesh, 'orders.net-sales', 'wave-5');
+    expect(edits.map((edit) => edit.id).sort()).toEqual(['wave-3', 'wave-5']);
+    expect(edits.every((edit) => edit.kind === 'wave')).toBe(true);
+    const byId = new Map(edits.map((edit) => [edit.id, edit.value as { products: string[] }]));
+    expect(byId.get('wave-3')!.products).not.toContain('orders.net-sales');
+    expect(byId.get('wave-5')!.products).toContain('orders.net-sales');
+    expect(moveProductEdit(mesh, 'orders.net-sales', 'wave-3')).toEqual([]);
+    const twice = { ...mesh, waves: mesh.waves.map((wave) => (wave.id === 'wave-4' ? { ...wave, products: [...wave.products!, 'orders.net-sales'] } : wave)) };
+    const out = moveProductEdit(twice, 'orders.net-sales', null);
+    expect(out.map((edit) => edit.id).sort()).toEqual(['wave-3', 'wave-4']);
+  });
+
+  it('edits one plan setting, keeping the others and the design name', () => {
+    const mesh = retailFixture();
+    const capacity = rolloutSettingsEdit(mesh, 'capacity', 3);
+    expect(capacity).toMatchObject({ kind: 'settings', id: 'mesh' });
+    expect(capacity.value).toMatchObject({ name: 'Retail mesh', rollout: { capacity: 3, start: '2026-01-05' } });
+    expect((rolloutSettingsEdit(mesh, 'lighthouse', 'payments').value as { rollout: object }).rollout).toEqual({ capacity: 6, start: '2026-01-05', lighthouse: 'payments' });
+    expect((rolloutSettingsEdit(mesh, 'capacity', null).value as { rollout: object }).rollout).toEqual({ start: '2026-01-05' });
+    const bare = { ...mesh, settings: { name: 'x', rollout: { start: '2026-01-05' } } };
+    expect(rolloutSettingsEdit(bare, 'start', null).value).toEqual({ name: 'x' });
+  });
+
+  it('a move through the mock backend is one undoable edit, and a wave-order problem shows as MW-ROL-001', async () => {
+    const backend = createMockBackend({ openOn: retailFixture() });
+    const mesh = backend.current()!;
+    // orders.order-management (wave 1) is read by later products: moving it to wave 5 breaks the order.
+    const result = await backend.entityPut(moveProductEdit(mesh, 'orders.order-management', 'wave-5'));
+    expect(result.undoLabel).toBe('Edit 2 entities');
+    expect(result.findings.findings.some((finding) => finding.rule === 'MW-ROL-001')).toBe(true);
+    expect((await backend.planGet(null)).waveFindings.length).toBeGreaterThan(0);
+    await backend.editUndo();
+    expect(backend.current()!.waves).toEqual(retailFixture().waves);
+    expect(mockCheck(backend.current()!).findings.some((finding) => finding.rule === 'MW-ROL-001')).toBe(false);
   });
 });
