@@ -31,10 +31,11 @@ fn the_canvas_fills_blocks_from_the_model_and_keeps_free_text() -> TestResult {
     assert_eq!(block(CanvasBlock::DataProductDesign).text.as_deref(), Some("Events <from> the shop & the till"));
 
     let a4 = html(&mesh, "sales.orders", Paper::A4)?;
-    assert!(a4.contains("@page { size: A4 landscape;"));
+    assert!(a4.contains("@page { size: 297mm 210mm;"), "A4 landscape, in millimetres");
     assert!(a4.contains("Events &#60;from&#62; the shop &#38; the till"), "free text is escaped");
     assert!(!a4.contains("<from>"));
     let a0 = html(&mesh, "sales.orders", Paper::A0)?;
+    assert!(a0.contains("@page { size: 1189mm 841mm;"), "CSS has no name for A0");
     assert!(a0.contains("width: 1189mm; height: 841mm"));
     assert!(view(&mesh, "nope").is_err());
     Ok(())
