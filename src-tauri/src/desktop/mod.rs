@@ -88,6 +88,17 @@ impl Studio {
         self.require_chosen(path)
     }
 
+    /// Writes `bytes` atomically to a path the user chose, if its extension is one of `extensions` (`kinds` says
+    /// which files those are, for the error).
+    fn write_chosen(&self, path: &Path, extensions: &[&str], kinds: &str, bytes: &[u8]) -> Result<(), Error> {
+        self.require_chosen(path)?;
+        let extension = path.extension().and_then(|extension| extension.to_str()).unwrap_or_default();
+        if !extensions.iter().any(|allowed| allowed.eq_ignore_ascii_case(extension)) {
+            return Err(Error::Usage(format!("{} is not {kinds}.", path.display())));
+        }
+        Ok(crate::mesh_as_code::write_atomically(path, bytes)?)
+    }
+
     /// Runs `action` on the open design, or says that none is open.
     fn with_session<T>(&self, action: impl FnOnce(&mut Session) -> Result<T, Error>) -> Result<T, Error> {
         let mut guard = self.session()?;
@@ -337,18 +348,10 @@ async fn export_run<R: Runtime>(
 #[tauri::command]
 async fn file_write_bytes(state: State<'_, Shared>, path: PathBuf, base64: String) -> Result<(), ErrorJson> {
     blocking(&state, move |studio| {
-        studio.require_chosen(&path)?;
-        let extension = path.extension().and_then(|extension| extension.to_str()).unwrap_or_default();
-        if !matches!(extension.to_ascii_lowercase().as_str(), "png" | "svg") {
-            return Err(Error::Usage(format!(
-                "{} is not a picture file: the canvas is saved as .png or .svg.",
-                path.display()
-            )));
-        }
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(base64.as_bytes())
             .map_err(|error| Error::Usage(format!("The picture of the canvas is not valid base64: {error}.")))?;
-        Ok(crate::mesh_as_code::write_atomically(&path, &bytes)?)
+        studio.write_chosen(&path, &["png", "svg"], "a picture file: the canvas is saved as .png or .svg", &bytes)
     })
     .await
 }
@@ -389,15 +392,8 @@ async fn design_create_pilot<R: Runtime>(
 #[tauri::command]
 async fn file_write_text(state: State<'_, Shared>, path: PathBuf, text: String) -> Result<(), ErrorJson> {
     blocking(&state, move |studio| {
-        studio.require_chosen(&path)?;
-        let extension = path.extension().and_then(|extension| extension.to_str()).unwrap_or_default();
-        if !matches!(extension.to_ascii_lowercase().as_str(), "md" | "csv" | "json" | "html" | "txt") {
-            return Err(Error::Usage(format!(
-                "{} is not a text file the studio writes: choose a .md, .csv, .json, .html or .txt name.",
-                path.display()
-            )));
-        }
-        Ok(crate::mesh_as_code::write_atomically(&path, text.as_bytes())?)
+        let kinds = "a text file the studio writes: choose a .md, .csv, .json, .html or .txt name";
+        studio.write_chosen(&path, &["md", "csv", "json", "html", "txt"], kinds, text.as_bytes())
     })
     .await
 }

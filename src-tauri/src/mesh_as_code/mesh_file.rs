@@ -75,11 +75,7 @@ impl MeshFile {
             rollout: RolloutFile {
                 settings: mesh.settings.rollout.clone(),
                 assessments: mesh.assessments.values().cloned().collect(),
-                waves: {
-                    let mut waves: Vec<Wave> = mesh.waves.values().cloned().collect();
-                    waves.sort_by(|left, right| (left.number, &left.id).cmp(&(right.number, &right.id)));
-                    waves
-                },
+                waves: mesh.waves_in_order().into_iter().cloned().collect(),
             },
             canvases: mesh.canvases.values().cloned().collect(),
             notes: mesh.notes.values().cloned().collect(),

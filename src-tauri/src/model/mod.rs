@@ -316,6 +316,13 @@ pub enum EntityDecodeError {
 }
 
 impl Mesh {
+    /// The rollout waves in wave order (by number, then id).
+    pub fn waves_in_order(&self) -> Vec<&Wave> {
+        let mut waves: Vec<&Wave> = self.waves.values().collect();
+        waves.sort_by(|left, right| (left.number, &left.id).cmp(&(right.number, &right.id)));
+        waves
+    }
+
     /// An empty design with a name.
     pub fn named(name: impl Into<String>) -> Self {
         Self { settings: MeshSettings { name: name.into(), ..MeshSettings::default() }, ..Self::default() }

@@ -6,7 +6,7 @@
 //! cycle share a wave (they can only go live together), even when that wave then exceeds the capacity.
 
 use super::dependencies::{Dependencies, is_live};
-use crate::model::{Binding, Id, Mesh, Status, Wave};
+use crate::model::{Binding, Id, Mesh, Status};
 use serde::Serialize;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
@@ -65,9 +65,7 @@ pub fn stored_plan(mesh: &Mesh) -> Vec<PlannedWave> {
     for (product, (_, wave)) in &assigned {
         members.entry(wave).or_default().push(product.clone());
     }
-    let mut waves: Vec<&Wave> = mesh.waves.values().collect();
-    waves.sort_by(|left, right| (left.number, &left.id).cmp(&(right.number, &right.id)));
-    waves
+    mesh.waves_in_order()
         .into_iter()
         .map(|wave| {
             let mut products = members.remove(&wave.id).unwrap_or_default();

@@ -48,11 +48,7 @@ impl MeshDocument {
             consumers: mesh.consumers.values().cloned().collect(),
             layout: mesh.layout.clone(),
             assessments: mesh.assessments.values().cloned().collect(),
-            waves: {
-                let mut waves: Vec<Wave> = mesh.waves.values().cloned().collect();
-                waves.sort_by(|left, right| (left.number, &left.id).cmp(&(right.number, &right.id)));
-                waves
-            },
+            waves: mesh.waves_in_order().into_iter().cloned().collect(),
             canvases: mesh.canvases.values().cloned().collect(),
             notes: mesh.notes.values().cloned().collect(),
         }
